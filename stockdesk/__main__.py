@@ -1,0 +1,3 @@
+from stockdesk.cli import main
+
+raise SystemExit(main())

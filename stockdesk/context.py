@@ -1,0 +1,60 @@
+"""Everything a use case needs: the data directory, the database, the keychain, settings."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from stockdesk.paths import data_dir as resolve_data_dir
+from stockdesk.secrets import Secrets
+from stockdesk.store import DbWorker, open_db, utc_now
+from stockdesk.store.db import DB_NAME
+
+EVOTOR_URL = "https://api.evotor.ru"
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    db: Database  # for the thread that opened the context (the UI thread in the app)
+    worker: DbWorker  # for heavy jobs: its own connection on its own thread
+    secrets: Secrets = field(default_factory=Secrets)
+    demo: bool = False
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None, *, secrets: Secrets | None = None,
+             demo: bool = False) -> "AppContext":
+        directory = resolve_data_dir(data_dir)
+        old_umask = os.umask(0o077)  # the database is the owner's business only
+        try:
+            db = open_db(directory / DB_NAME)
+        finally:
+            os.umask(old_umask)
+        return cls(directory, db, DbWorker(directory / DB_NAME), secrets or Secrets(), demo)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    def evotor_url(self) -> str:
+        return os.environ.get("STOCKDESK_EVOTOR_URL") or self.setting("evotor_url") or EVOTOR_URL
+
+    def log_activity(self, kind: str, message: str) -> None:
+        self.db["activity"].insert({"at": utc_now(), "kind": kind, "message": message})
+        log.info("%s: %s", kind, message)
+
+    def close(self) -> None:
+        self.worker.close()
+        self.db.conn.close()

@@ -1,0 +1,68 @@
+"""Opening the database, and a worker thread that owns a connection for heavy jobs."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from sqlite_utils import Database
+
+from stockdesk.store import channels_schema, imshop_schema, schema
+
+MIGRATION_SETS = (schema.migrations, channels_schema.migrations, imshop_schema.migrations)
+
+T = TypeVar("T")
+DB_NAME = "stockdesk.db"
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating and migrating if needed) the database file. Safe to call from any thread."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable on commit, fast
+    for migration_set in MIGRATION_SETS:
+        migration_set.apply(db)
+    return db
+
+
+class DbWorker:
+    """One thread with its own connection: jobs write pages and compute results off the UI thread.
+
+    ``await worker.run(fn, *args)`` calls ``fn(db, *args)`` on the worker thread.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stockdesk-db")
+
+    def _call(self, fn: Callable[..., T], args: tuple) -> T:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_db(self.path)
+        return fn(db, *args)
+
+    async def run(self, fn: Callable[..., T], *args) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, self._call, fn, args)
+
+    def close(self) -> None:
+        def _close() -> None:
+            db = getattr(self._local, "db", None)
+            if db is not None:
+                db.conn.close()
+                self._local.db = None
+
+        try:
+            self._pool.submit(_close).result()
+        finally:
+            self._pool.shutdown(wait=True)

@@ -1,0 +1,185 @@
+"""Versioned schema. Migrations only ever append: never edit one that has shipped.
+
+Quantities are INTEGER thousandths (see stockdesk.core.quantity); times are epoch milliseconds
+(``*_ms``) or ISO-8601 UTC text (``*_at``).
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("stockdesk")
+
+
+@migrations(transactional=False)
+def m000_wal(db: Database) -> None:
+    db.enable_wal()
+
+
+@migrations()
+def m001_evotor(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,            -- 'evotor', 'yandex', 'moysklad', 'imshop'
+            system TEXT NOT NULL,
+            user_id TEXT,
+            label TEXT,
+            connected_at TEXT NOT NULL
+        );
+        CREATE TABLE stores (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            address TEXT,
+            created_ms INTEGER,             -- store creation: how far back history goes
+            selected INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE products (
+            store_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            parent_id TEXT,
+            type TEXT,
+            measure_name TEXT,
+            article_number TEXT,
+            code TEXT,
+            barcodes TEXT NOT NULL DEFAULT '[]',   -- JSON array
+            price REAL,
+            is_service INTEGER NOT NULL DEFAULT 0,
+            cloud_qty INTEGER,              -- the cloud's current value; NULL for services
+            created_ms INTEGER,
+            updated_at TEXT,
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (store_id, id)
+        );
+        -- One row per fetched document: counts by type and idempotent re-download.
+        CREATE TABLE documents (
+            store_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            close_ms INTEGER NOT NULL,
+            complete_inventory INTEGER,     -- INVENTORY only: 1 complete, 0 partial
+            PRIMARY KEY (store_id, id)
+        ) WITHOUT ROWID;
+        -- What one document did to one product (positions of a product in a document summed).
+        CREATE TABLE movements (
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            doc_type TEXT NOT NULL,
+            close_ms INTEGER NOT NULL,
+            device_id TEXT NOT NULL DEFAULT '',
+            number INTEGER,
+            s0 INTEGER NOT NULL,            -- initial_quantity: stock before the document
+            q INTEGER NOT NULL,             -- quantity (always positive)
+            after INTEGER NOT NULL,         -- stock after, if the document moves stock
+            klass TEXT NOT NULL DEFAULT '', -- '' certain; else why its effect is uncertain
+            PRIMARY KEY (store_id, product_id, doc_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX movements_order ON movements (store_id, product_id, close_ms);
+        CREATE TABLE scans (
+            store_id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,           -- running, done
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            until_ms INTEGER NOT NULL,      -- documents are read up to here
+            from_ms INTEGER NOT NULL,       -- ...and back to here at most
+            boundary_ms INTEGER,            -- everything at or after this is read
+            stop_reason TEXT                -- all_resolved, complete_inventory, store_created
+        );
+        CREATE TABLE scan_windows (
+            store_id TEXT NOT NULL,
+            since_ms INTEGER NOT NULL,
+            until_ms INTEGER NOT NULL,
+            cursor TEXT,                    -- next page to read; NULL before the first page
+            pages INTEGER NOT NULL DEFAULT 0,
+            documents INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (store_id, since_ms)
+        );
+        CREATE TABLE learned (
+            store_id TEXT NOT NULL,
+            klass TEXT NOT NULL,
+            moves INTEGER NOT NULL,
+            stays INTEGER NOT NULL,
+            verdict TEXT,                   -- 'moves', 'stays' or NULL (history does not tell)
+            PRIMARY KEY (store_id, klass)
+        );
+        CREATE TABLE results (
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            status TEXT NOT NULL,           -- resolved, unresolved
+            value INTEGER,                  -- reconstructed stock (NULL when unresolved)
+            reason TEXT,                    -- why unresolved: no_documents, uncertain_effect
+            rule TEXT,                      -- which rule gave value: sell, accept, inventory, ...
+            doc_id TEXT,
+            doc_type TEXT,
+            doc_number INTEGER,
+            doc_close_ms INTEGER,
+            s0 INTEGER,
+            q INTEGER,
+            klass TEXT,
+            mismatches INTEGER NOT NULL DEFAULT 0,
+            mismatch_detail TEXT,           -- JSON: the newest few mismatching pairs
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (store_id, product_id)
+        );
+        CREATE TABLE manual_values (
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            action TEXT NOT NULL,           -- set, keep_cloud, skip
+            value INTEGER,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (store_id, product_id)
+        );
+        CREATE TABLE manual_history (
+            id INTEGER PRIMARY KEY,
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            action TEXT,                    -- NULL: the manual value was cleared
+            value INTEGER,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE push_runs (
+            id INTEGER PRIMARY KEY,
+            channel TEXT NOT NULL,          -- evotor, yandex, ...
+            status TEXT NOT NULL,           -- running, done
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE TABLE push_items (
+            run_id INTEGER NOT NULL,
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            target TEXT,                    -- channel-side id (SKU, offer id); NULL for Evotor
+            old_value INTEGER,
+            new_value INTEGER NOT NULL,
+            status TEXT NOT NULL,           -- pending, ok, failed
+            error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT,
+            PRIMARY KEY (run_id, store_id, product_id)
+        );
+        CREATE INDEX push_items_status ON push_items (run_id, status);
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE activity (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- connect, reconstruct, review, push, sync, error
+            message TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations()
+def m002_balances_view(db: Database) -> None:
+    # The shop's stock of record for sales channels: the Evotor cloud value, which a push updates.
+    db.execute(
+        """
+        CREATE VIEW balances AS
+        SELECT store_id, id AS product_id, cloud_qty AS qty
+        FROM products WHERE is_service = 0
+        """
+    )
