@@ -84,7 +84,9 @@ def m001_evotor(db: Database) -> None:
             until_ms INTEGER NOT NULL,      -- documents are read up to here
             from_ms INTEGER NOT NULL,       -- ...and back to here at most
             boundary_ms INTEGER,            -- everything at or after this is read
-            stop_reason TEXT                -- all_resolved, complete_inventory, store_created
+            stop_reason TEXT,               -- all_resolved, complete_inventory, store_created, incremental
+            kind TEXT NOT NULL,             -- full: back to the store's creation at most; incremental
+            products_fetched INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE scan_windows (
             store_id TEXT NOT NULL,

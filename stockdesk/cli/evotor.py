@@ -1,0 +1,159 @@
+"""`stockdesk evotor ...`: connect, reconstruct, unresolved, set, push."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+
+from stockdesk.cli.common import FAILED, OK, USAGE, ProgressPrinter, ask_token, print_json, run_job, say
+from stockdesk.context import AppContext
+from stockdesk.core.quantity import format_qty, to_json
+from stockdesk.errors import UserError
+from stockdesk.i18n import tr
+from stockdesk.jobs import connect, push, reconstruct, review
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    evotor = sub.add_parser("evotor", help="the Evotor cloud: connect, reconstruct stock, review, push")
+    cmds = evotor.add_subparsers(dest="evotor_command", metavar="ACTION", required=True)
+
+    p = cmds.add_parser("connect", help="verify the token (GET /stores), remember the account and its stores")
+    p.set_defaults(handler=cmd_connect)
+
+    p = cmds.add_parser("reconstruct", help="work out every product's stock from the terminals' documents")
+    p.add_argument("--store", action="append", metavar="ID", help="only this store (repeatable)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_reconstruct)
+
+    p = cmds.add_parser("unresolved", help="list the products that need the owner's value")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_unresolved)
+
+    p = cmds.add_parser("set", help="set a product's stock by hand")
+    p.add_argument("store_id")
+    p.add_argument("product_id")
+    p.add_argument("quantity")
+    p.set_defaults(handler=cmd_set)
+
+    p = cmds.add_parser("push", help="send the balances that differ to the Evotor cloud")
+    p.add_argument("--dry-run", action="store_true", help="show what would change, send nothing")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_push)
+
+
+def _ensure_token(ctx: AppContext) -> None:
+    if not ctx.secrets.get(connect.TOKEN_NAME):
+        ask_token(connect.TOKEN_NAME, tr("Cli", "Evotor token (from the Evotor cabinet, app Settings tab): "))
+
+
+def cmd_connect(args) -> int:
+    async def job(ctx: AppContext) -> int:
+        _ensure_token(ctx)
+        try:
+            result = await connect.connect_evotor(ctx)
+        except UserError as exc:
+            if exc.code != "no_keychain":
+                raise
+            say(exc.render())
+            result = await connect.connect_evotor(ctx, session_only=True)
+        for s in result.stores:
+            print(f"{s.id}\t{s.name}\t{s.address or ''}")
+        if result.token_storage == "session":
+            say(tr("Cli", "The token was not saved: set STOCKDESK_EVOTOR_TOKEN for the next commands."))
+        return OK
+    return run_job(args, job)
+
+
+def cmd_reconstruct(args) -> int:
+    async def job(ctx: AppContext) -> int:
+        _ensure_token(ctx)
+        printer = ProgressPrinter()
+        try:
+            summary = await reconstruct.reconstruct(ctx, args.store, printer)
+        finally:
+            printer.close()
+        if args.json:
+            print_json(summary.to_json())
+        else:
+            for s in summary.stores:
+                print(tr("Cli", "{name}: {resolved} of {products} products resolved, {unresolved} need review, "
+                                "{documents} documents read").format(
+                    name=s.name, resolved=s.resolved, products=s.products, unresolved=s.unresolved,
+                    documents=s.documents_read))
+        return OK
+    return run_job(args, job)
+
+
+def cmd_unresolved(args) -> int:
+    async def job(ctx: AppContext) -> int:
+        items = review.review_items(ctx)
+        if args.json:
+            print_json([{**asdict(i), "cloud_value": _num(i.cloud_value), "suggested": _num(i.suggested),
+                         "manual_value": _num(i.manual_value), "before_value": _num(i.before_value)} for i in items])
+        else:
+            for i in items:
+                decided = f"{i.action} {format_qty(i.manual_value)}".strip() if i.action else ""
+                print(f"{i.store_id}\t{i.product_id}\t{i.name}\t{i.reason}\t{decided}")
+        return OK
+    return run_job(args, job)
+
+
+def _num(milli: int | None):
+    return None if milli is None else to_json(milli)
+
+
+def cmd_set(args) -> int:
+    async def job(ctx: AppContext) -> int:
+        product = next(ctx.db["products"].rows_where("store_id = ? AND id = ?", [args.store_id, args.product_id]), None)
+        if product is None:
+            say(tr("Errors", "Product {product} is not in store {store}.").format(product=args.product_id, store=args.store_id))
+            return USAGE
+        milli = review.parse_owner_value(args.quantity, measure_name=product["measure_name"], name=product["name"])
+        review.set_manual(ctx, args.store_id, args.product_id, value_milli=milli, by="cli")
+        return OK
+    return run_job(args, job)
+
+
+def cmd_push(args) -> int:
+    async def job(ctx: AppContext) -> int:
+        _ensure_token(ctx)
+        resuming = push.unfinished_push(ctx)
+        plan = None
+        if resuming:
+            say(tr("Cli", "Finishing the push that was interrupted."))
+        else:
+            plan = await push.plan_push(ctx)
+            if args.json and args.dry_run:
+                print_json({"changes": [{**asdict(i), "old_value": _num(i.old_value), "new_value": _num(i.new_value)}
+                                        for i in plan.items],
+                            "unchanged": plan.unchanged, "unresolved": plan.unresolved})
+            elif not args.json:
+                for i in plan.items:
+                    print(f"{i.store_id}\t{i.product_id}\t{i.name}\t{format_qty(i.old_value)} -> {format_qty(i.new_value)}")
+                say(tr("Cli", "{changes} to send, {unchanged} already right, {unresolved} without a value (not sent).").format(
+                    changes=len(plan.items), unchanged=plan.unchanged, unresolved=plan.unresolved))
+            if args.dry_run or not plan.items:
+                return OK
+            if not args.yes:
+                if not sys.stdin.isatty():
+                    say(tr("Cli", "Refusing to push without confirmation: add --yes."))
+                    return USAGE
+                answer = input(tr("Cli", "Send {n} balances to the Evotor cloud? [y/N] ").format(n=len(plan.items)))
+                if answer.strip().lower() not in ("y", "yes", "д", "да"):
+                    return OK
+        printer = ProgressPrinter()
+        try:
+            result = await push.push(ctx, plan, printer)
+        finally:
+            printer.close()
+        if args.json:
+            print_json({"run_id": result.run_id, "ok": result.ok,
+                        "failed": [{"store_id": i.store_id, "product_id": i.product_id, "error": e} for i, e in result.failed]})
+        else:
+            for item, error in result.failed:
+                say(f"{item.name}: {error}")
+            print(tr("Cli", "{ok} sent, {failed} failed.").format(ok=result.ok, failed=len(result.failed)))
+        return FAILED if result.failed else OK
+    return run_job(args, job)

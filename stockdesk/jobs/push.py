@@ -1,0 +1,226 @@
+"""Sending balances to the Evotor cloud: a plan, then one PATCH per changed product, logged per item.
+
+The plan is written to push_items before the first request, and each result as it arrives; a push
+that was interrupted at any point continues from its pending items. PATCH sets an absolute value, so
+an item sent just before a crash and sent again lands the same; a refresh of the cloud's values
+first marks such items done without sending them twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from stockdesk.context import AppContext
+from stockdesk.evotor import EvotorClient, EvotorError
+from stockdesk.jobs.connect import evotor_client
+from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
+from stockdesk.store import utc_now
+from stockdesk.store.evotor_state import save_products
+
+CHANNEL = "evotor"
+# Errors that concern one product only; any other error stops the push (it resumes later).
+ITEM_ERRORS = frozenset({"bad_request", "not_found"})
+
+
+@dataclass
+class PushItem:
+    store_id: str
+    product_id: str
+    name: str
+    old_value: int | None
+    new_value: int
+    source: str  # documents | manual
+
+
+@dataclass
+class PushPlan:
+    items: list[PushItem]
+    unchanged: int   # already right in the cloud
+    unresolved: int  # no value yet: not pushed until the owner gives one
+
+
+@dataclass
+class PushResult:
+    run_id: int | None
+    ok: int
+    failed: list[tuple[PushItem, str]]
+
+
+# What each product should be: the owner's value first, then the reconstruction.
+_TARGETS_SQL = """
+SELECT p.store_id, p.id, p.name, p.cloud_qty,
+       CASE WHEN m.action = 'set' THEN m.value
+            WHEN m.action IS NOT NULL THEN NULL
+            WHEN r.status = 'resolved' THEN r.value END AS target,
+       CASE WHEN m.action = 'set' THEN 'manual'
+            WHEN m.action IS NOT NULL THEN m.action
+            WHEN r.status = 'resolved' THEN 'documents'
+            ELSE 'unresolved' END AS source
+FROM products p
+JOIN stores s ON s.id = p.store_id
+LEFT JOIN results r ON r.store_id = p.store_id AND r.product_id = p.id
+LEFT JOIN manual_values m ON m.store_id = p.store_id AND m.product_id = p.id
+WHERE p.is_service = 0 AND {where}
+ORDER BY p.store_id, p.name
+"""
+
+
+def _store_filter(store_ids: list[str] | None) -> tuple[str, list]:
+    if store_ids:
+        return f"p.store_id IN ({','.join('?' * len(store_ids))})", list(store_ids)
+    return "s.selected = 1", []
+
+
+def _plan(db: Database, store_ids: list[str] | None) -> PushPlan:
+    where, args = _store_filter(store_ids)
+    items, unchanged, unresolved = [], 0, 0
+    for store_id, product_id, name, cloud, target, source in db.execute(_TARGETS_SQL.format(where=where), args):
+        if source == "unresolved":
+            unresolved += 1
+        elif target is None:
+            continue  # the owner chose to keep the cloud's value or to skip
+        elif target == cloud:
+            unchanged += 1
+        else:
+            items.append(PushItem(store_id, product_id, name, cloud, target, source))
+    return PushPlan(items, unchanged, unresolved)
+
+
+async def _refresh_cloud(ctx: AppContext, client: EvotorClient, store_ids: list[str]) -> None:
+    for store_id in store_ids:
+        await ctx.worker.run(save_products, store_id, await client.products(store_id))
+
+
+def _selected(ctx: AppContext, store_ids: list[str] | None) -> list[str]:
+    return store_ids or [r[0] for r in ctx.db.execute("SELECT id FROM stores WHERE selected = 1")]
+
+
+async def plan_push(ctx: AppContext, store_ids: list[str] | None = None, *, refresh: bool = True) -> PushPlan:
+    """What a push would change, against the cloud's current values (read again unless refresh=False)."""
+    if refresh:
+        async with evotor_client(ctx) as client:
+            await _refresh_cloud(ctx, client, _selected(ctx, store_ids))
+    return await ctx.worker.run(_plan, store_ids)
+
+
+# --- the push log (worker thread) ----------------------------------------------------------------
+
+def _unfinished_run(db: Database) -> int | None:
+    row = db.execute("SELECT id FROM push_runs WHERE channel = ? AND status = 'running' ORDER BY id DESC LIMIT 1",
+                     [CHANNEL]).fetchone()
+    return row[0] if row else None
+
+
+def _create_run(db: Database, items: list[PushItem]) -> int:
+    now = utc_now()
+    with db.atomic():
+        run_id = db["push_runs"].insert({"channel": CHANNEL, "status": "running", "started_at": now}).last_pk
+        db["push_items"].insert_all({"run_id": run_id, "store_id": i.store_id, "product_id": i.product_id,
+                                     "old_value": i.old_value, "new_value": i.new_value, "status": "pending",
+                                     "updated_at": now} for i in items)
+    return run_id
+
+
+def _pending(db: Database, run_id: int) -> list[PushItem]:
+    return [PushItem(r[0], r[1], r[2] or r[1], r[3], r[4], "")
+            for r in db.execute(
+                "SELECT i.store_id, i.product_id, p.name, i.old_value, i.new_value FROM push_items i"
+                " LEFT JOIN products p ON p.store_id = i.store_id AND p.id = i.product_id"
+                " WHERE i.run_id = ? AND i.status = 'pending'", [run_id])]
+
+
+def _record(db: Database, run_id: int, item: PushItem, error: str | None) -> None:
+    with db.atomic():
+        db.execute("UPDATE push_items SET status = ?, error = ?, attempts = attempts + 1, updated_at = ?"
+                   " WHERE run_id = ? AND store_id = ? AND product_id = ?",
+                   ["failed" if error else "ok", error, utc_now(), run_id, item.store_id, item.product_id])
+        if not error:
+            db.execute("UPDATE products SET cloud_qty = ? WHERE store_id = ? AND id = ?",
+                       [item.new_value, item.store_id, item.product_id])
+
+
+def _mark_landed(db: Database, run_id: int) -> None:
+    """Items the cloud already holds (sent just before an interruption) are done."""
+    db.execute("UPDATE push_items SET status = 'ok', updated_at = ? WHERE run_id = ? AND status = 'pending'"
+               " AND new_value = (SELECT cloud_qty FROM products p WHERE p.store_id = push_items.store_id"
+               " AND p.id = push_items.product_id)", [utc_now(), run_id])
+
+
+def _close_run(db: Database, run_id: int) -> PushResult:
+    db["push_runs"].update(run_id, {"status": "done", "finished_at": utc_now()})
+    ok = db.execute("SELECT COUNT(*) FROM push_items WHERE run_id = ? AND status = 'ok'", [run_id]).fetchone()[0]
+    failed = [(PushItem(r[0], r[1], r[2] or r[1], r[3], r[4], ""), r[5] or "")
+              for r in db.execute(
+                  "SELECT i.store_id, i.product_id, p.name, i.old_value, i.new_value, i.error FROM push_items i"
+                  " LEFT JOIN products p ON p.store_id = i.store_id AND p.id = i.product_id"
+                  " WHERE i.run_id = ? AND i.status = 'failed' ORDER BY p.name", [run_id])]
+    return PushResult(run_id, ok, failed)
+
+
+def unfinished_push(ctx: AppContext) -> bool:
+    return _unfinished_run(ctx.db) is not None
+
+
+# --- the job --------------------------------------------------------------------------------------
+
+async def push(ctx: AppContext, plan: PushPlan | None = None, progress: ProgressCallback | None = None) -> PushResult:
+    """Push a plan (default: a fresh one). An interrupted push is finished first, whatever the plan."""
+    progress = progress or ignore
+    async with evotor_client(ctx) as client:
+        run_id = await ctx.worker.run(_unfinished_run)
+        if run_id is not None:
+            stores = [r[0] for r in ctx.db.execute("SELECT DISTINCT store_id FROM push_items WHERE run_id = ?", [run_id])]
+            await _refresh_cloud(ctx, client, stores)
+            await ctx.worker.run(_mark_landed, run_id)
+        else:
+            if plan is None:
+                await _refresh_cloud(ctx, client, _selected(ctx, None))
+                plan = await ctx.worker.run(_plan, None)
+            if not plan.items:
+                return PushResult(None, 0, [])
+            run_id = await ctx.worker.run(_create_run, plan.items)
+        result = await _send(ctx, client, run_id, progress)
+    ctx.log_activity("push", f"Evotor: {result.ok} balance(s) sent, {len(result.failed)} failed")
+    return result
+
+
+async def _send(ctx: AppContext, client: EvotorClient, run_id: int, progress: ProgressCallback) -> PushResult:
+    pending = await ctx.worker.run(_pending, run_id)
+    total, done = len(pending), 0
+    progress(Progress("push", 0, total, counts={"ok": 0, "failed": 0}))
+    counts = {"ok": 0, "failed": 0}
+
+    async def send(item: PushItem) -> None:
+        nonlocal done
+        error = None
+        try:
+            await client.patch_quantity(item.store_id, item.product_id, item.new_value)
+        except EvotorError as exc:
+            if exc.code not in ITEM_ERRORS:
+                raise  # the account or the connection failed: stop; the run resumes later
+            error = exc.render()
+        await ctx.worker.run(_record, run_id, item, error)
+        done += 1
+        counts["failed" if error else "ok"] += 1
+        progress(Progress("push", done, total, item.store_id, dict(counts)))
+
+    await asyncio.gather(*(send(i) for i in pending))
+    return await ctx.worker.run(_close_run, run_id)
+
+
+async def retry_failed(ctx: AppContext, progress: ProgressCallback | None = None) -> PushResult:
+    """Push again the items that failed in the last push, if they still need it."""
+    last = ctx.db.execute("SELECT id FROM push_runs WHERE channel = ? AND status = 'done' ORDER BY id DESC LIMIT 1",
+                          [CHANNEL]).fetchone()
+    if not last:
+        return PushResult(None, 0, [])
+    failed = {(r[0], r[1]) for r in ctx.db.execute(
+        "SELECT store_id, product_id FROM push_items WHERE run_id = ? AND status = 'failed'", [last[0]])}
+    if not failed:
+        return PushResult(None, 0, [])
+    plan = await plan_push(ctx, sorted({s for s, _ in failed}))
+    plan.items = [i for i in plan.items if (i.store_id, i.product_id) in failed]
+    return await push(ctx, plan, progress)

@@ -1,0 +1,191 @@
+"""Evotor stores, products, documents and reconstruction results in SQLite.
+
+Functions take the sqlite-utils Database first; the heavy ones run on the DbWorker thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from sqlite_utils import Database
+
+from stockdesk.core import reconstruct as rules
+from stockdesk.core.documents import Movement, parse_document, parse_time_ms
+from stockdesk.core.quantity import from_api
+from stockdesk.store.db import utc_now
+
+
+def created_ms_of(obj: dict) -> int | None:
+    """Creation time from created_at, else the store id's date prefix (an observed convention)."""
+    text = obj.get("created_at")
+    if text:
+        try:
+            return parse_time_ms(text)
+        except ValueError:
+            pass
+    prefix = str(obj.get("id", ""))[:8]
+    if prefix.isdigit():
+        try:
+            return parse_time_ms(f"{prefix[:4]}-{prefix[4:6]}-{prefix[6:8]}T00:00:00+00:00")
+        except ValueError:
+            return None
+    return None
+
+
+def save_stores(db: Database, stores: list[dict]) -> None:
+    with db.atomic():
+        for s in stores:
+            row = {"id": s["id"], "name": s.get("name") or s["id"], "address": s.get("address"),
+                   "created_ms": created_ms_of(s)}
+            if db["stores"].count_where("id = ?", [s["id"]]):
+                db["stores"].update(s["id"], row)
+            else:
+                db["stores"].insert({**row, "selected": 1})
+
+
+def product_row(store_id: str, p: dict, fetched_at: str) -> dict:
+    is_service = p.get("type") == "SERVICE"
+    quantity = p.get("quantity")
+    return {
+        "store_id": store_id, "id": p["id"], "name": p.get("name") or p["id"],
+        "parent_id": p.get("parent_id"), "type": p.get("type"), "measure_name": p.get("measure_name"),
+        "article_number": p.get("article_number"), "code": p.get("code"),
+        "barcodes": json.dumps(p.get("barcodes") or [], ensure_ascii=False), "price": p.get("price"),
+        "is_service": int(is_service),
+        "cloud_qty": None if is_service or quantity is None else from_api(quantity),
+        "created_ms": created_ms_of({"created_at": p.get("created_at")}),
+        "updated_at": p.get("updated_at"), "fetched_at": fetched_at,
+    }
+
+
+def save_products(db: Database, store_id: str, products: list[dict], *, replace_all: bool = True) -> None:
+    """Store the cloud's product list. replace_all: the list is complete, forget products not in it."""
+    now = utc_now()
+    with db.atomic():
+        if replace_all:
+            db.execute("DELETE FROM products WHERE store_id = ?", [store_id])
+        db["products"].upsert_all((product_row(store_id, p, now) for p in products), pk=("store_id", "id"))
+
+
+def stock_products(db: Database, store_id: str) -> dict[str, int | None]:
+    """Products that hold stock, with their creation time."""
+    return {r[0]: r[1] for r in db.execute(
+        "SELECT id, created_ms FROM products WHERE store_id = ? AND is_service = 0", [store_id])}
+
+
+# --- reading documents ------------------------------------------------------------------------
+
+@dataclass
+class PageFacts:
+    """What one page taught the scan: for the stop rule and the progress counts."""
+
+    documents: int = 0
+    newest: dict[str, int] = field(default_factory=dict)  # product -> newest close_ms on the page
+    complete_inventories: list[int] = field(default_factory=list)
+
+
+_MOVEMENT_SQL = (
+    "INSERT OR REPLACE INTO movements (store_id, product_id, doc_id, doc_type, close_ms, device_id, number,"
+    " s0, q, after, klass) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def ingest_page(db: Database, store_id: str, window_since: int, items: list[dict], next_cursor: str | None) -> PageFacts:
+    """Save one page of documents and the window's checkpoint in one transaction.
+
+    Re-reading a page after a crash replaces the same rows, so the result does not change.
+    """
+    facts = PageFacts(documents=len(items))
+    doc_rows, movement_rows = [], []
+    for raw in items:
+        doc = parse_document(raw)
+        doc_rows.append((store_id, doc.id, doc.type, doc.close_ms, None if doc.complete_inventory is None else int(doc.complete_inventory)))
+        if doc.complete_inventory:
+            facts.complete_inventories.append(doc.close_ms)
+        for m in doc.movements:
+            movement_rows.append((store_id, m.product_id, m.doc_id, m.doc_type, m.close_ms, m.device_id,
+                                  m.number, m.s0, m.q, m.after, m.klass))
+            if m.close_ms > facts.newest.get(m.product_id, -1):
+                facts.newest[m.product_id] = m.close_ms
+    with db.conn:
+        db.conn.executemany("INSERT OR REPLACE INTO documents (store_id, id, type, close_ms, complete_inventory) VALUES (?,?,?,?,?)", doc_rows)
+        db.conn.executemany(_MOVEMENT_SQL, movement_rows)
+        db.conn.execute(
+            "UPDATE scan_windows SET cursor = ?, pages = pages + 1, documents = documents + ?, done = ?"
+            " WHERE store_id = ? AND since_ms = ?",
+            [next_cursor, len(items), int(next_cursor is None), store_id, window_since])
+    return facts
+
+
+def known_facts(db: Database, store_id: str) -> PageFacts:
+    """What the documents already saved say (to resume a scan)."""
+    facts = PageFacts()
+    facts.newest = {r[0]: r[1] for r in db.execute(
+        "SELECT product_id, MAX(close_ms) FROM movements WHERE store_id = ? GROUP BY product_id", [store_id])}
+    facts.complete_inventories = [r[0] for r in db.execute(
+        "SELECT close_ms FROM documents WHERE store_id = ? AND complete_inventory = 1", [store_id])]
+    facts.documents = db.execute("SELECT COUNT(*) FROM documents WHERE store_id = ?", [store_id]).fetchone()[0]
+    return facts
+
+
+# --- computing results ------------------------------------------------------------------------
+
+def _movement(row: tuple) -> Movement:
+    return Movement(*row)
+
+
+def _product_sequences(db: Database, store_id: str) -> Iterator[tuple[str, list[Movement]]]:
+    rows = db.execute(
+        "SELECT product_id, doc_id, doc_type, close_ms, device_id, number, s0, q, after, klass FROM movements"
+        " WHERE store_id = ? ORDER BY product_id, close_ms, device_id, number, doc_id", [store_id])
+    for product_id, group in itertools.groupby(rows, key=lambda r: r[0]):
+        yield product_id, [_movement(r) for r in group]
+
+
+def compute_results(db: Database, store_id: str, on_progress: Callable[[int, int], None] | None = None) -> dict:
+    """Work out every stock product's result from the saved movements; replaces the store's results."""
+    products = stock_products(db, store_id)
+    inventories = [(r[0], r[1]) for r in db.execute(
+        "SELECT id, close_ms FROM documents WHERE store_id = ? AND complete_inventory = 1 ORDER BY close_ms", [store_id])]
+
+    def sequences() -> Iterator[tuple[str, list[Movement]]]:
+        seen = set()
+        for product_id, moves in _product_sequences(db, store_id):
+            if product_id in products:  # documents may name products deleted since
+                seen.add(product_id)
+                yield product_id, rules.with_complete_inventories(moves, product_id, products[product_id], inventories)
+        for product_id in products.keys() - seen:
+            yield product_id, rules.with_complete_inventories([], product_id, products[product_id], inventories)
+
+    found = rules.evidence_total(seq for _, seq in sequences())
+    verdicts = rules.learn(found)
+    now = utc_now()
+    rows = []
+    total = len(products)
+    for done, (product_id, seq) in enumerate(sequences(), 1):
+        o = rules.outcome(seq, verdicts)
+        src = o.source
+        rows.append({
+            "store_id": store_id, "product_id": product_id, "status": o.status, "value": o.value,
+            "reason": o.reason, "rule": o.rule, "doc_id": src and src.doc_id, "doc_type": src and src.doc_type,
+            "doc_number": src and src.number, "doc_close_ms": src and src.close_ms, "s0": src and src.s0,
+            "q": src and src.q, "klass": (src and src.klass) or None, "mismatches": o.mismatches,
+            "mismatch_detail": json.dumps(o.mismatch_detail) if o.mismatch_detail else None, "computed_at": now,
+        })
+        if on_progress and (done % 500 == 0 or done == total):
+            on_progress(done, total)
+    with db.atomic():
+        db.execute("DELETE FROM results WHERE store_id = ?", [store_id])
+        db["results"].insert_all(rows, batch_size=1000)
+        db.execute("DELETE FROM learned WHERE store_id = ?", [store_id])
+        klasses = {k for k, _ in found}
+        db["learned"].insert_all([
+            {"store_id": store_id, "klass": k, "moves": found[(k, rules.MOVES)], "stays": found[(k, rules.STAYS)],
+             "verdict": verdicts.get(k)} for k in sorted(klasses)])
+    resolved = sum(1 for r in rows if r["status"] == rules.RESOLVED)
+    return {"products": total, "resolved": resolved, "unresolved": total - resolved,
+            "mismatched_products": sum(1 for r in rows if r["mismatches"]),
+            "learned": {k: verdicts.get(k) for k in klasses}}
