@@ -1,0 +1,142 @@
+"""An in-memory picture of what IMSHOP may be told: the warehouses and the stock of each offer id.
+
+Built from SQLite in one read transaction, then only read: the webhook answers from it in
+microseconds, and the feed writes it out.
+
+Rules for the quantity sent:
+- whole units, rounded down; weight and other fractional goods too (2.7 kg -> 2, 0.4 kg -> 0).
+  IMSHOP's ``quantity`` is a count, and rounding down never promises what is not on the shelf;
+- negative balances are sent as 0;
+- an unknown balance (NULL: never reconstructed nor read from the cloud) leaves the row out, so
+  IMSHOP does not show the item as absent when StockDesk simply does not know;
+- services never appear (the ``balances`` view leaves them out);
+- an offer id that several products of one store share by the offer field is left out for that
+  store until an explicit override says which product it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping
+
+from stockdesk.core.quantity import SCALE
+from stockdesk.imshop.config import (OFFER_FIELDS, Warehouse, city_key, read_overrides, read_settings,
+                                     read_warehouses)
+
+
+@dataclass(frozen=True)
+class Stock:
+    milli: int              # the balance in thousandths (known: unknown balances are left out)
+    price: float | None
+
+    @property
+    def quantity(self) -> int:
+        return max(0, self.milli // SCALE)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    warehouses: tuple[Warehouse, ...]
+    stock: Mapping[str, Mapping[str, Stock]]        # store_id -> offer_id -> stock
+    ambiguous: Mapping[str, frozenset[str]]         # store_id -> offer ids several products share
+    unknown: Mapping[str, frozenset[str]]           # store_id -> offer ids whose balance is unknown
+    send_price: bool = False
+
+    def select_warehouses(self, city: str | None, warehouse_id: str | None = None) -> list[Warehouse]:
+        """Warehouses for a request: in or delivering to ``city`` (all when None), and only
+        ``warehouse_id`` when given."""
+        key = None if city is None else city_key(city)
+        return [w for w in self.warehouses
+                if (warehouse_id is None or w.warehouse_id == warehouse_id)
+                and (key is None or w.serves(key))]
+
+    def row(self, offer_id: str, warehouse: Warehouse, stock: Stock) -> dict:
+        out: dict = {"id": offer_id, "warehouseId": warehouse.warehouse_id, "quantity": stock.quantity}
+        if self.send_price and stock.price is not None:
+            out["price"] = price_number(stock.price)
+        return out
+
+    def availability(self, offer_ids: Iterable[str], warehouses: list[Warehouse]) -> list[dict]:
+        """Rows for each known offer id in each warehouse; ids given twice are answered once."""
+        rows = []
+        for offer_id in dict.fromkeys(offer_ids):
+            for warehouse in warehouses:
+                stock = self.stock.get(warehouse.store_id, {}).get(offer_id)
+                if stock is not None:
+                    rows.append(self.row(offer_id, warehouse, stock))
+        return rows
+
+    def answer(self, city: str | None, offer_ids: Iterable[str], warehouse_id: str | None = None) -> dict:
+        """The webhook's response body."""
+        warehouses = self.select_warehouses(city, warehouse_id)
+        return {"warehouses": [w.to_json() for w in warehouses],
+                "availability": self.availability(offer_ids, warehouses)}
+
+    def all_rows(self) -> Iterator[tuple[str, Warehouse, Stock]]:
+        """Every (offer id, warehouse, stock), warehouse by warehouse, offer ids sorted: the feed."""
+        for warehouse in self.warehouses:
+            offers = self.stock.get(warehouse.store_id, {})
+            for offer_id in sorted(offers):
+                yield offer_id, warehouse, offers[offer_id]
+
+
+def price_number(price: float) -> int | float:
+    """Kopecks precision; whole roubles as an integer (100.0 -> 100)."""
+    rounded = round(price, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+_STOCK_BY_FIELD = """
+    SELECT {expr} AS offer_id, b.qty, p.price
+    FROM balances b JOIN products p ON p.store_id = b.store_id AND p.id = b.product_id
+    WHERE b.store_id = ? AND offer_id IS NOT NULL AND offer_id <> ''
+"""
+_STOCK_BY_OVERRIDE = """
+    SELECT b.qty, p.price
+    FROM balances b JOIN products p ON p.store_id = b.store_id AND p.id = b.product_id
+    WHERE b.store_id = ? AND b.product_id = ?
+"""
+
+
+def load_snapshot(conn: sqlite3.Connection) -> Snapshot:
+    """Read configuration and balances in one transaction, so they agree with each other."""
+    own_transaction = not conn.in_transaction
+    if own_transaction:
+        conn.execute("BEGIN")
+    try:
+        settings = read_settings(conn)
+        warehouses = read_warehouses(conn)
+        overrides = read_overrides(conn)
+        store_ids = {w.store_id for w in warehouses}
+        by_store: dict[str, dict[str, Stock | None]] = {}
+        ambiguous: dict[str, set[str]] = defaultdict(set)
+        sql = _STOCK_BY_FIELD.format(expr=OFFER_FIELDS[settings.offer_field])
+        for store_id in store_ids:
+            offers: dict[str, Stock | None] = {}
+            for offer_id, qty, price in conn.execute(sql, (store_id,)):
+                if offer_id in offers or offer_id in ambiguous[store_id]:
+                    ambiguous[store_id].add(offer_id)
+                    offers.pop(offer_id, None)
+                    continue
+                offers[offer_id] = None if qty is None else Stock(qty, price)
+            by_store[store_id] = offers
+        for override in overrides:
+            if override.store_id not in store_ids:
+                continue
+            ambiguous[override.store_id].discard(override.offer_id)
+            found = conn.execute(_STOCK_BY_OVERRIDE, (override.store_id, override.product_id)).fetchone()
+            by_store[override.store_id][override.offer_id] = (
+                None if found is None or found[0] is None else Stock(found[0], found[1]))
+    finally:
+        if own_transaction:
+            conn.execute("COMMIT")
+    stock = {store_id: {offer_id: s for offer_id, s in offers.items() if s is not None}
+             for store_id, offers in by_store.items()}
+    unknown = {store_id: frozenset(offer_id for offer_id, s in offers.items() if s is None)
+               for store_id, offers in by_store.items()}
+    return Snapshot(warehouses=tuple(warehouses), stock=stock,
+                    ambiguous={store_id: frozenset(ids) for store_id, ids in ambiguous.items() if ids},
+                    unknown={store_id: ids for store_id, ids in unknown.items() if ids},
+                    send_price=settings.send_price)
