@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 
@@ -271,3 +272,15 @@ async def test_unreadable_database_fails_start(tmp_path):
     with pytest.raises(ImshopError) as err:
         await srv.start()
     assert err.value.code == "imshop_db"
+
+
+@pytest.mark.asyncio
+async def test_concurrent_requests_never_see_data_older_than_their_arrival(db_path, server, http):
+    db = open_db(db_path)
+    payload = {"city": "Санкт-Петербург", "configurationIds": ["100"]}
+    for value in range(1, 16):
+        db.execute("UPDATE products SET cloud_qty = ? WHERE store_id = ? AND id = 'q1'", [value * 1000, SPB])
+        db.conn.commit()
+        answers = await asyncio.gather(*(post(http, server, payload, auth()) for _ in range(6)))
+        assert {body["availability"][0]["quantity"] for _, body, _ in answers} == {value}
+    db.conn.close()
