@@ -57,7 +57,7 @@ class NetStats:
     requests: int = 0   # attempts put on the wire
     retries: int = 0    # attempts repeated after a fault or a throttle
     throttled: int = 0  # throttling responses received
-    bytes: int = 0      # response bytes received
+    bytes: int = 0      # response body bytes received (after decompression)
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -79,7 +79,7 @@ class RetriesExhausted(Exception):
 @dataclass
 class Reply:
     response: httpx.Response
-    data: Any  # the parsed JSON body of a 2xx response; None for other statuses
+    data: Any  # the parsed JSON body of a 2xx response; None for 204 and non-2xx statuses
 
 
 async def send_with_retries(client: httpx.AsyncClient, request_factory: RequestFactory, *,
@@ -122,7 +122,7 @@ async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, 
                 cause = exc
                 repeatable = idempotent or isinstance(exc, _NOT_SENT_ERRORS)
             else:
-                stats.bytes += response.num_bytes_downloaded
+                stats.bytes += len(response.content)
                 budget = budget_from(response) if budget_from else None
                 if budget is not None:
                     limiter.observe(budget)
@@ -161,6 +161,8 @@ async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, 
 
 
 def _parse(response: httpx.Response) -> tuple[Any, BaseException | None]:
+    if response.status_code == 204:  # No Content: nothing to parse, nothing missing
+        return None, None
     try:
         return json.loads(response.content), None
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError: a cut or garbled body

@@ -1,0 +1,169 @@
+"""The Evotor cloud REST API v2: stores, products, documents, stock updates.
+
+Facts: shared/reference/evotor-api.md §1-2 (headers, paging), §4 (products), §5 (documents),
+§7 (PATCH), §9 (errors, X-RateLimit-* headers). One AdaptiveLimiter bounds every request of a client,
+so concurrent document windows share the cloud's rate limit instead of fighting over it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, AsyncIterator, Sequence
+from urllib.parse import quote
+
+import httpx
+
+from stockdesk.core.quantity import MAX_ABS_MILLI, format_qty, to_json
+from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
+from stockdesk.evotor.errors import (INVALID_RESPONSE, EvotorError, error_for_exhausted,
+                                     error_for_response, token_rejected)
+from stockdesk.net import (AdaptiveLimiter, NetStats, RetriesExhausted, RetryPolicy, first_of,
+                           header_seconds, ratelimit_budget, require_secure_url, retry_after,
+                           send_json_with_retries)
+
+DEFAULT_URL = "https://api.evotor.ru"
+MEDIA_TYPE = "application/vnd.evotor.v2+json"
+SERVICE = "SERVICE"  # product type without stock
+
+_wait_from = first_of(retry_after, header_seconds("X-RateLimit-Reset"))
+_budget_from = ratelimit_budget()
+_TOKEN = re.compile(r"[\x21-\x7e]+")  # printable ASCII: anything else cannot be an Evotor token
+
+
+@dataclass
+class DocumentPage:
+    items: list[dict]
+    next_cursor: str | None
+    cursor: str | None  # the cursor this page was fetched with (None for a window's first page)
+
+
+class EvotorClient:
+    def __init__(self, token: str, base_url: str = DEFAULT_URL, *, max_concurrency: int = 4,
+                 timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None,
+                 policy: RetryPolicy | None = None):
+        try:
+            require_secure_url(base_url, "Evotor")
+        except UserError as exc:
+            raise EvotorError(exc.text, code=exc.code, **exc.params) from None
+        token = (token or "").strip()
+        if not _TOKEN.fullmatch(token):
+            raise token_rejected()
+        self._policy = policy or RetryPolicy()
+        self._limiter = AdaptiveLimiter(max_concurrency, max_concurrency)
+        self._stats = NetStats()
+        self._http = httpx.AsyncClient(
+            base_url=base_url.rstrip("/"), transport=transport, timeout=timeout, http2=False,
+            headers={"Authorization": f"Bearer {token}", "Accept": MEDIA_TYPE},
+            limits=httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency))
+
+    async def __aenter__(self) -> "EvotorClient":
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """requests, retries, throttled, bytes — for benchmarks and diagnostics."""
+        return self._stats.as_dict()
+
+    # --- API ---------------------------------------------------------------------------------------
+
+    async def stores(self) -> list[dict]:
+        return await self._all_pages("/stores", {})
+
+    async def products(self, store_id: str, *, since_ms: int | None = None) -> list[dict]:
+        """Products and modifications of a store (every page).
+
+        Raises EvotorError('no_stock_rights') when a stocked product comes without ``quantity``:
+        Evotor leaves the field out when the app has no stock rights, and "absent" is not zero.
+        """
+        params = {} if since_ms is None else {"since": since_ms}
+        products = await self._all_pages(f"/stores/{_segment(store_id)}/products", params)
+        if any("quantity" not in p and p.get("type") != SERVICE for p in products):
+            raise EvotorError(QT_TRANSLATE_NOOP(
+                "Errors", "Evotor did not send stock quantities because StockDesk has no rights to stock. "
+                          "In the Evotor cabinet reinstall StockDesk and allow access to stock, then try again."),
+                code="no_stock_rights")
+        return products
+
+    def document_pages(self, store_id: str, *, since_ms: int, until_ms: int,
+                       types: Sequence[str] | None = None,
+                       cursor: str | None = None) -> AsyncIterator[DocumentPage]:
+        """The pages of one time window [since_ms, until_ms).
+
+        Passing ``cursor`` (a saved page's next_cursor) resumes a window where it left off.
+        """
+        params: dict[str, Any] = {"since": since_ms, "until": until_ms}
+        if types:
+            params["type"] = ",".join(types)
+        return self._pages(f"/stores/{_segment(store_id)}/documents", params, cursor)
+
+    async def patch_quantity(self, store_id: str, product_id: str, quantity_milli: int) -> dict:
+        """Set a product's stock in the cloud (an absolute value, so repeating it is harmless)."""
+        if abs(quantity_milli) > MAX_ABS_MILLI:
+            raise EvotorError(QT_TRANSLATE_NOOP(
+                "Errors", "The quantity {quantity} cannot be sent to Evotor: it allows at most 7 digits "
+                          "before the decimal point."),
+                code="quantity_too_large", quantity=format_qty(quantity_milli))
+        body = json.dumps({"quantity": to_json(quantity_milli)}).encode()
+        data = await self._json("PATCH", f"/stores/{_segment(store_id)}/products/{_segment(product_id)}",
+                                content=body, headers={"Content-Type": MEDIA_TYPE})
+        return data if isinstance(data, dict) else {}
+
+    # --- plumbing ----------------------------------------------------------------------------------
+
+    async def _all_pages(self, path: str, params: dict[str, Any]) -> list[dict]:
+        return [item async for page in self._pages(path, params) for item in page.items]
+
+    async def _pages(self, path: str, params: dict[str, Any],
+                     cursor: str | None = None) -> AsyncIterator[DocumentPage]:
+        """Follows next_cursor; ``params`` go with the first request only, later ones send the cursor alone."""
+        used: set[str] = set()
+        while True:
+            if cursor is not None:
+                used.add(cursor)
+                params = {"cursor": cursor}
+            items, next_cursor = await self._page(path, params)
+            if next_cursor in used:  # the cloud sent us round in a circle: stop rather than loop forever
+                raise EvotorError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+            yield DocumentPage(items, next_cursor, cursor)
+            if next_cursor is None:
+                return
+            cursor = next_cursor
+
+    async def _page(self, path: str, params: dict[str, Any]) -> tuple[list[dict], str | None]:
+        """One page of the {"items": [...], "paging": {"next_cursor": ...}} envelope."""
+        data = await self._json("GET", path, params=params)
+        items = data.get("items") if isinstance(data, dict) else None
+        paging = data.get("paging") if isinstance(data, dict) else None
+        next_cursor = paging.get("next_cursor") if isinstance(paging, dict) else None
+        if (not isinstance(items, list) or not all(isinstance(i, dict) for i in items)
+                or not isinstance(next_cursor, (str, type(None)))):
+            raise EvotorError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+        return items, next_cursor or None
+
+    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        def build() -> httpx.Request:
+            return self._http.build_request(method, path, **kwargs)
+        try:
+            reply = await send_json_with_retries(
+                self._http, build, policy=self._policy, limiter=self._limiter, wait_from=_wait_from,
+                budget_from=_budget_from, stats=self._stats)
+        except RetriesExhausted as exc:
+            raise error_for_exhausted(exc) from exc
+        except httpx.HTTPError as exc:  # not worth retrying (e.g. a malformed address)
+            raise error_for_exhausted(RetriesExhausted("network", 1, cause=exc)) from exc
+        if not reply.response.is_success:
+            raise error_for_response(reply.response)
+        return reply.data
+
+
+def _segment(value: str) -> str:
+    """An id as one URL path segment."""
+    return quote(value, safe="")

@@ -1,0 +1,106 @@
+"""What went wrong with the Evotor cloud, said so that the owner knows what to do about it."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
+from stockdesk.net import RetriesExhausted
+
+
+class EvotorError(UserError):
+    """``code`` names the problem; ``status`` is the HTTP status when there was one; ``retryable``
+    says that trying again later may work (nothing is wrong with the token, rights or data)."""
+
+    def __init__(self, text: str, *, code: str, status: int | None = None, retryable: bool = False, **params):
+        super().__init__(text, code=code, status=status, **params)  # messages may say {status}
+        self.status = status
+        self.retryable = retryable
+
+
+# Final answers from the cloud: status -> (code, text).
+_BY_STATUS: dict[int, tuple[str, str]] = {
+    401: ("unauthorized", QT_TRANSLATE_NOOP(
+        "Errors", "Evotor did not accept the token. Copy it again from the Evotor cabinet "
+                  "(My apps → StockDesk → Settings tab) and paste it into StockDesk.")),
+    402: ("not_installed", QT_TRANSLATE_NOOP(
+        "Errors", "StockDesk is not installed on your Evotor terminals. Install it on the terminals "
+                  "from the Evotor cabinet (My apps → StockDesk), then try again.")),
+    403: ("forbidden", QT_TRANSLATE_NOOP(
+        "Errors", "Evotor refused access: StockDesk lacks the rights it needs or is not installed in "
+                  "your Evotor cabinet. Install (or reinstall) StockDesk there, allow access to stock, "
+                  "then try again.")),
+    404: ("not_found", QT_TRANSLATE_NOOP(
+        "Errors", "Evotor could not find the store or product asked for: it may have been deleted in "
+                  "the Evotor cabinet. Connect Evotor again to refresh the list of stores, then repeat.")),
+    406: ("not_acceptable", QT_TRANSLATE_NOOP(
+        "Errors", "Evotor refused the request format (HTTP 406). This StockDesk version may be out of "
+                  "date: install the latest version and try again.")),
+}
+
+_BAD_REQUEST = QT_TRANSLATE_NOOP(
+    "Errors", "Evotor rejected the data StockDesk sent: {reasons}. Correct the value and try again.")
+_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Errors", "The Evotor cloud answered with an unexpected error (HTTP {status}). Try again later; "
+              "if it keeps happening, contact StockDesk support.")
+
+# Retries used up: RetriesExhausted.kind -> (code, text).
+_EXHAUSTED: dict[str, tuple[str, str]] = {
+    "throttled": ("rate_limited", QT_TRANSLATE_NOOP(
+        "Errors", "Evotor is limiting how often StockDesk may ask and kept refusing for too long. "
+                  "Wait a few minutes and try again; work already done is kept.")),
+    "server": ("server", QT_TRANSLATE_NOOP(
+        "Errors", "The Evotor cloud is having trouble (HTTP {status}). Try again later; work already "
+                  "done is kept.")),
+    "network": ("network", QT_TRANSLATE_NOOP(
+        "Errors", "No connection to the Evotor cloud. Check the internet connection and try again.")),
+    "timeout": ("network", QT_TRANSLATE_NOOP(
+        "Errors", "The Evotor cloud did not answer in time. Check the internet connection and try again.")),
+    "invalid_response": ("invalid_response", QT_TRANSLATE_NOOP(
+        "Errors", "The Evotor cloud kept sending incomplete or unreadable answers. Try again later.")),
+}
+
+INVALID_RESPONSE = _EXHAUSTED["invalid_response"][1]
+
+
+def error_for_response(response: httpx.Response) -> EvotorError:
+    """The error for a final (not retried) non-2xx answer."""
+    status = response.status_code
+    if status in _BY_STATUS:
+        code, text = _BY_STATUS[status]
+        return EvotorError(text, code=code, status=status)
+    if status == 400:
+        return EvotorError(_BAD_REQUEST, code="bad_request", status=status, reasons=_reasons(response))
+    return EvotorError(_UNEXPECTED, code="http_error", status=status)
+
+
+def token_rejected() -> EvotorError:
+    """For a token that cannot be valid (empty, spaces inside): the same advice as a 401."""
+    code, text = _BY_STATUS[401]
+    return EvotorError(text, code=code)
+
+
+def error_for_exhausted(exc: RetriesExhausted) -> EvotorError:
+    code, text = _EXHAUSTED[exc.kind]
+    status = exc.response.status_code if exc.response is not None else None
+    return EvotorError(text, code=code, status=status, retryable=True)
+
+
+def _reasons(response: httpx.Response) -> str:
+    """Reasons from a 400 body {"code", "message", "violations": [{"reason", "subject"}]}."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        return "HTTP 400"
+    parts = []
+    for violation in body.get("violations") or []:
+        if isinstance(violation, dict) and violation.get("reason"):
+            subject = violation.get("subject")
+            parts.append(f"{subject}: {violation['reason']}" if subject else str(violation["reason"]))
+    if not parts and body.get("message"):
+        parts.append(str(body["message"]))
+    return "; ".join(parts) or str(body.get("code") or "HTTP 400")
