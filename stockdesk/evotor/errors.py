@@ -96,11 +96,7 @@ def _reasons(response: httpx.Response) -> str:
         body = None
     if not isinstance(body, dict):
         return "HTTP 400"
-    parts = []
-    for violation in body.get("violations") or []:
-        if isinstance(violation, dict) and violation.get("reason"):
-            subject = violation.get("subject")
-            parts.append(f"{subject}: {violation['reason']}" if subject else str(violation["reason"]))
-    if not parts and body.get("message"):
-        parts.append(str(body["message"]))
-    return "; ".join(parts) or str(body.get("code") or "HTTP 400")
+    violations = [f"{v['subject']}: {v['reason']}" if v.get("subject") else str(v["reason"])
+                  for v in body.get("violations") or [] if isinstance(v, dict) and v.get("reason")]
+    message = str(body.get("message") or body.get("code") or "HTTP 400")
+    return f"{message} ({'; '.join(violations)})" if violations else message

@@ -120,6 +120,7 @@ class AdaptiveLimiter:
         left = None if budget.remaining is None else budget.remaining - others
         if left is not None and left <= 0 and budget.reset_after is not None:
             self.pause_until(now + budget.reset_after)
+            self._successes = 0  # the rate, not concurrency, is the bottleneck: more workers would not help
             return
         if not self.pacing:
             return

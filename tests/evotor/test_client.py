@@ -136,7 +136,7 @@ async def test_bad_request_lists_the_violations():
         with pytest.raises(EvotorError) as info:
             await evotor.patch_quantity("s", "p", 5)
     assert info.value.code == "bad_request"
-    assert "quantity: must have at most 3 decimals" in info.value.render()
+    assert "Bad (quantity: must have at most 3 decimals)" in info.value.render()
 
 
 @pytest.mark.asyncio
