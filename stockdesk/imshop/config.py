@@ -10,6 +10,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 
 # Which product field is the offer id of the shop's YML feed -> SQL over `products p`.
 OFFER_FIELDS: dict[str, str] = {
@@ -51,13 +52,16 @@ class Warehouse:
     mall: str | None = None
     public: bool | None = None  # None: not sent, IMSHOP's default (shown)
 
+    @cached_property
+    def _city_keys(self) -> tuple[str, frozenset[str]]:
+        return city_key(self.city), frozenset(city_key(c) for c in self.delivery_cities)
+
     def serves(self, key: str) -> bool:
         """Whether a request for the city with this city_key() should list the warehouse."""
-        if city_key(self.city) == key:
+        own, delivery = self._city_keys
+        if key == own:
             return True
-        if not self.online:
-            return False
-        return not self.delivery_cities or key in {city_key(c) for c in self.delivery_cities}
+        return self.online and (not delivery or key in delivery)
 
     def to_json(self) -> dict:
         """The warehouse as IMSHOP's response lists it; optional fields only when set."""

@@ -204,7 +204,8 @@ class AvailabilityServer:
                 or _same(query.key, self._key)):
             raise BadRequest(401, "unauthorized", "missing or wrong key")
         snapshot = await self._cache.current()
-        return _json(200, snapshot.answer(query.city, query.offer_ids, query.warehouse_id))
+        body = snapshot.answer_json(query.city, query.offer_ids, query.warehouse_id)
+        return web.Response(body=body, content_type="application/json", charset="utf-8")
 
     def _reject(self, text: str) -> None:
         self.status.requests_rejected += 1

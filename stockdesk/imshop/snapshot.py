@@ -16,9 +16,10 @@ Rules for the quantity sent:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from stockdesk.core.quantity import SCALE
@@ -36,6 +37,18 @@ class Stock:
         return max(0, self.milli // SCALE)
 
 
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """A warehouse with its JSON made once: the object in "warehouses" and its quoted id."""
+    warehouse: Warehouse
+    json: str
+    id_json: str
+
+
 @dataclass(frozen=True)
 class Snapshot:
     warehouses: tuple[Warehouse, ...]
@@ -43,36 +56,61 @@ class Snapshot:
     ambiguous: Mapping[str, frozenset[str]]         # store_id -> offer ids several products share
     unknown: Mapping[str, frozenset[str]]           # store_id -> offer ids whose balance is unknown
     send_price: bool = False
+    # JSON pieces of the answer, made on first use and reused (the event loop's thread only):
+    _listed: tuple[_Listed, ...] = field(init=False, repr=False, compare=False)
+    _pieces: dict[str, dict[str, tuple[str, str]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        listed = tuple(_Listed(w, _dumps(w.to_json()), _dumps(w.warehouse_id)) for w in self.warehouses)
+        object.__setattr__(self, "_listed", listed)
+        object.__setattr__(self, "_pieces", {})
+
+    def _select(self, city: str | None, warehouse_id: str | None) -> list[_Listed]:
+        key = None if city is None else city_key(city)
+        return [entry for entry in self._listed
+                if (warehouse_id is None or entry.warehouse.warehouse_id == warehouse_id)
+                and (key is None or entry.warehouse.serves(key))]
 
     def select_warehouses(self, city: str | None, warehouse_id: str | None = None) -> list[Warehouse]:
         """Warehouses for a request: in or delivering to ``city`` (all when None), and only
         ``warehouse_id`` when given."""
-        key = None if city is None else city_key(city)
-        return [w for w in self.warehouses
-                if (warehouse_id is None or w.warehouse_id == warehouse_id)
-                and (key is None or w.serves(key))]
+        return [entry.warehouse for entry in self._select(city, warehouse_id)]
 
-    def row(self, offer_id: str, warehouse: Warehouse, stock: Stock) -> dict:
-        out: dict = {"id": offer_id, "warehouseId": warehouse.warehouse_id, "quantity": stock.quantity}
-        if self.send_price and stock.price is not None:
-            out["price"] = price_number(stock.price)
-        return out
+    def _row_pieces(self, store_id: str, offer_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Availability rows of one store's known offers among ``offer_ids``, each split around its
+        warehouse id: ('{"id":…,"warehouseId":', ',"quantity":…}')."""
+        memo = self._pieces.setdefault(store_id, {})
+        stock = self.stock.get(store_id, {})
+        found = {}
+        for offer_id in offer_ids:
+            pieces = memo.get(offer_id)
+            if pieces is None:
+                known = stock.get(offer_id)
+                if known is None:
+                    continue  # not remembered: ids a caller makes up must not grow the memo
+                tail = f',"quantity":{known.quantity}'
+                if self.send_price and known.price is not None:
+                    tail += f',"price":{_dumps(price_number(known.price))}'
+                pieces = memo[offer_id] = ('{"id":' + _dumps(offer_id) + ',"warehouseId":', tail + "}")
+            found[offer_id] = pieces
+        return found
 
-    def availability(self, offer_ids: Iterable[str], warehouses: list[Warehouse]) -> list[dict]:
-        """Rows for each known offer id in each warehouse; ids given twice are answered once."""
+    def answer_json(self, city: str | None, offer_ids: Iterable[str], warehouse_id: str | None = None) -> bytes:
+        """The webhook's response body: each known offer id in each selected warehouse; ids given
+        twice are answered once."""
+        listed = self._select(city, warehouse_id)
+        unique_ids = dict.fromkeys(offer_ids)
+        by_store = {store_id: self._row_pieces(store_id, unique_ids)
+                    for store_id in {entry.warehouse.store_id for entry in listed}}
+        columns = [(by_store[entry.warehouse.store_id], entry.id_json) for entry in listed]
         rows = []
-        for offer_id in dict.fromkeys(offer_ids):
-            for warehouse in warehouses:
-                stock = self.stock.get(warehouse.store_id, {}).get(offer_id)
-                if stock is not None:
-                    rows.append(self.row(offer_id, warehouse, stock))
-        return rows
-
-    def answer(self, city: str | None, offer_ids: Iterable[str], warehouse_id: str | None = None) -> dict:
-        """The webhook's response body."""
-        warehouses = self.select_warehouses(city, warehouse_id)
-        return {"warehouses": [w.to_json() for w in warehouses],
-                "availability": self.availability(offer_ids, warehouses)}
+        for offer_id in unique_ids:
+            for found, id_json in columns:
+                pieces = found.get(offer_id)
+                if pieces is not None:
+                    rows.append(pieces[0] + id_json + pieces[1])
+        warehouses = ",".join(entry.json for entry in listed)
+        return f'{{"warehouses":[{warehouses}],"availability":[{",".join(rows)}]}}'.encode()
 
     def all_rows(self) -> Iterator[tuple[str, Warehouse, Stock]]:
         """Every (offer id, warehouse, stock), warehouse by warehouse, offer ids sorted: the feed."""

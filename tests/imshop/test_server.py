@@ -51,6 +51,19 @@ async def test_prices_when_enabled(db_path, server, http):
     rows = by_warehouse(body)
     assert rows["100", "1"]["price"] == 99.5 and rows["200", "1"]["price"] == 350
     assert isinstance(rows["200", "1"]["price"], int)
+    _, body, _ = await post(http, server, {"city": "Москва", "configurationIds": ["300"]}, auth())
+    assert all("price" not in r for r in body["availability"])  # no price known: none sent
+
+
+@pytest.mark.asyncio
+async def test_offer_ids_needing_json_escapes(db_path, server, http):
+    odd = 'a"b\\c\u2028ё\t'
+    db = open_db(db_path)
+    add_product(db, SPB, "odd", qty=3_000, code=odd)
+    db.conn.commit()
+    db.conn.close()
+    _, body, _ = await post(http, server, {"city": "Санкт-Петербург", "configurationIds": [odd, "\ud800"]}, auth())
+    assert body["availability"] == [{"id": odd, "warehouseId": "spb", "quantity": 3}]
 
 
 @pytest.mark.asyncio
