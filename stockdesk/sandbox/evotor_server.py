@@ -46,6 +46,8 @@ PATCH_FIELDS = ("quantity", "price", "cost_price")
 FILTER_TYPES = DOCUMENT_TYPES + LEGACY_TYPES  # values the `type` filter accepts
 QTY_DECIMALS, QTY_INTEGER_DIGITS = 3, 7
 MONEY_DECIMALS, MONEY_INTEGER_DIGITS = 2, 9
+# The token's role, stored on the request (typed keys exist from aiohttp 3.12 on).
+ROLE_KEY: Any = web.RequestKey("role", object) if hasattr(web, "RequestKey") else "role"
 
 
 @dataclass
@@ -302,7 +304,7 @@ class EvotorSandbox:
         fault = None
         try:
             role = self._authorize(request)
-            request["role"] = role
+            request[ROLE_KEY] = role
             self._check_accept(request)
             rate_headers = self._rate_limit(request)
             fault = self.faults.draw()
@@ -419,7 +421,7 @@ class EvotorSandbox:
         return b'{"items":[' + b",".join(items) + b'],"paging":' + paging + b"}"
 
     def _card(self, request: web.Request, product: dict) -> dict:
-        if request["role"] == "no_stock_rights" and "quantity" in product:
+        if request[ROLE_KEY] == "no_stock_rights" and "quantity" in product:
             product = {k: v for k, v in product.items() if k != "quantity"}
         return product
 
@@ -530,7 +532,7 @@ class EvotorSandbox:
         changes = self._patch_body(await request.read())
         product = self._products[store][pos]
         if "quantity" in changes:
-            if request["role"] == "no_stock_rights":
+            if request[ROLE_KEY] == "no_stock_rights":
                 raise ApiError(403, "forbidden", "The application has no rights to change stock")
             if product["type"] == "SERVICE":
                 raise _bad_request("A service has no stock", "quantity", "not_applicable")
