@@ -122,9 +122,9 @@ def cmd_serve(args) -> int:
             pass
         finally:
             await server.stop()
-        status = server.status
-        say(tr("Cli", "Stopped: {served} requests answered, {rejected} rejected.").format(
-            served=status.requests_served, rejected=status.requests_rejected))
+        say(tr("Cli", "Stopped: {answered}, {rejected}.").format(
+            answered=tr("Cli", "%n request(s) answered", server.status.requests_served),
+            rejected=tr("Cli", "%n rejected", server.status.requests_rejected)))
         return OK
     return _run(args, job)
 
@@ -136,8 +136,9 @@ def cmd_feed(args) -> int:
         except OSError as exc:
             say(tr("Errors", "Cannot write {file}: {error}").format(file=args.file, error=exc.strerror or exc))
             return FAILED
-        say(tr("Cli", "Wrote {outlets} warehouses and {rows} availability rows to {file}.").format(
-            outlets=result.outlets, rows=result.products, file=result.path))
+        say(tr("Cli", "Wrote {outlets} and {rows} to {file}.").format(
+            outlets=tr("Cli", "%n warehouse(s)", result.outlets),
+            rows=tr("Cli", "%n availability row(s)", result.products), file=result.path))
         return OK
     return _run(args, job)
 
@@ -184,9 +185,11 @@ def cmd_config(args) -> int:
             field=current.offer_field, price=tr("Cli", "yes") if current.send_price else tr("Cli", "no"),
             host=current.host, port=current.port, key=ctx.secrets.source(KEY_NAME) or tr("Cli", "none")))
         for m in mapping:
-            print(tr("Cli", "{warehouse}: {offers} offers, {unknown} with unknown stock, {ambiguous} shared by "
-                            "several products").format(warehouse=m.warehouse.warehouse_id, offers=m.offers,
-                                                        unknown=len(m.unknown), ambiguous=len(m.ambiguous)))
+            print(f"{m.warehouse.warehouse_id}: " + ", ".join([
+                tr("Cli", "%n offer(s)", m.offers),
+                tr("Cli", "%n with unknown stock (not sent)", len(m.unknown)),
+                tr("Cli", "%n shared by several products (not sent until an override says which)",
+                   len(m.ambiguous))]))
             if m.ambiguous:
                 print("  " + ", ".join(m.ambiguous[:20]))
         return OK

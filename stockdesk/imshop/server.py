@@ -55,7 +55,17 @@ class AvailabilityQuery:
     city: str | None
     offer_ids: list[str]
     warehouse_id: str | None
-    key: str | None
+
+
+def load_body(body: bytes) -> dict:
+    """The JSON object of a request (checked before the key: the key may be inside)."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest(400, "malformed_json", "body is not valid JSON") from None
+    if not isinstance(payload, dict):
+        raise BadRequest(400, "bad_request", "body must be a JSON object")
+    return payload
 
 
 def _optional_id(value: object, name: str) -> str | None:
@@ -68,15 +78,8 @@ def _optional_id(value: object, name: str) -> str | None:
     raise BadRequest(400, "bad_request", f"{name} must be a string")
 
 
-def parse_query(body: bytes, max_ids: int) -> AvailabilityQuery:
-    """The request body, checked. Offer ids may be strings or integers (sent as text)."""
-    try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest(400, "malformed_json", "body is not valid JSON") from None
-    if not isinstance(payload, dict):
-        raise BadRequest(400, "bad_request", "body must be a JSON object")
-    key = payload.get("key")
+def parse_query(payload: dict, max_ids: int) -> AvailabilityQuery:
+    """The request's fields, checked. Offer ids may be strings or integers (sent as text)."""
     ids = payload.get("configurationIds")
     if not isinstance(ids, list):
         raise BadRequest(400, "bad_request", "configurationIds must be a list of strings")
@@ -92,12 +95,11 @@ def parse_query(body: bytes, max_ids: int) -> AvailabilityQuery:
     if city is not None and not isinstance(city, str):
         raise BadRequest(400, "bad_request", "city must be a string")
     return AvailabilityQuery(city=city, offer_ids=offer_ids,
-                             warehouse_id=_optional_id(payload.get("warehouseId"), "warehouseId"),
-                             key=key if isinstance(key, str) else None)
+                             warehouse_id=_optional_id(payload.get("warehouseId"), "warehouseId"))
 
 
-def _same(given: str | None, expected: bytes) -> bool:
-    return given is not None and hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected)
+def _same(given: object, expected: bytes) -> bool:
+    return isinstance(given, str) and hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected)
 
 
 def _bearer(header: str | None) -> str | None:
@@ -107,7 +109,8 @@ def _bearer(header: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" else None
 
 
-def _json(status: int, payload: dict, headers: dict | None = None) -> web.Response:
+def _error_json(status: int, code: str, message: str, headers: dict | None = None) -> web.Response:
+    payload = {"error": code, "message": message}
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return web.Response(status=status, body=body, content_type="application/json", charset="utf-8",
                         headers=headers)
@@ -179,11 +182,11 @@ class AvailabilityServer:
         except BadRequest as exc:
             headers = {"Allow": "POST"} if exc.status == 405 else None
             self._reject(f"{exc.status} {exc.code}: {exc.message}")
-            return _json(exc.status, {"error": exc.code, "message": exc.message}, headers)
+            return _error_json(exc.status, exc.code, exc.message, headers)
         except Exception as exc:  # the database could not be read: say so, keep serving
             log.exception("IMSHOP availability request failed")
             self._reject(f"503 unavailable: {exc}")
-            return _json(503, {"error": "unavailable", "message": "stock data cannot be read now"})
+            return _error_json(503, "unavailable", "stock data cannot be read now")
         self.status.requests_served += 1
         self.status.last_request_at = utc_now()
         return response
@@ -199,10 +202,11 @@ class AvailabilityServer:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:
             raise BadRequest(413, "too_large", f"body over {self.max_body} bytes") from None
-        query = parse_query(body, self.max_ids)
+        payload = load_body(body)
         if not (_same(_bearer(request.headers.get("Authorization")), self._key)
-                or _same(query.key, self._key)):
+                or _same(payload.get("key"), self._key)):
             raise BadRequest(401, "unauthorized", "missing or wrong key")
+        query = parse_query(payload, self.max_ids)
         snapshot = await self._cache.current()
         body = snapshot.answer_json(query.city, query.offer_ids, query.warehouse_id)
         return web.Response(body=body, content_type="application/json", charset="utf-8")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import aiohttp
 import pytest
 
+from stockdesk.context import AppContext
 from stockdesk.imshop import ImshopError, Override, Warehouse
 from stockdesk.jobs import imshop
 from stockdesk.secrets import Secrets
@@ -96,3 +98,21 @@ def test_key_storage(db):
     assert secrets.get("imshop") == "k-1"
     with pytest.raises(ImshopError):
         imshop.save_key(secrets, "   ")
+
+
+@pytest.mark.asyncio
+async def test_availability_server_from_context(db_path):
+    ctx = AppContext.open(db_path.parent)
+    try:
+        imshop.set_listen_address(ctx.db, "127.0.0.1", 8787)
+        imshop.save_key(ctx.secrets, "ctx-key")
+        server = imshop.availability_server(ctx, port=0)  # the configured port, overridden
+        url = await server.start()
+        try:
+            async with aiohttp.ClientSession() as http:
+                async with http.post(url, json={"city": "Москва", "configurationIds": ["100"], "key": "ctx-key"}) as r:
+                    assert r.status == 200 and len((await r.json())["availability"]) == 2
+        finally:
+            await server.stop()
+    finally:
+        ctx.close()

@@ -116,6 +116,7 @@ async def test_key_in_body(server, http):
     (None, {"key": "wrong"}),                            # wrong body key
     (None, {"key": KEY[:-1]}),                           # a prefix is not the key
     (None, {"key": 12345}),                              # not a string
+    (None, {"configurationIds": "x"}),                   # checked only after the key
 ])
 async def test_missing_or_wrong_key(server, http, headers, extra):
     status, body, _ = await post(http, server, {"city": "Москва", "configurationIds": ["100"], **extra}, headers)
