@@ -7,10 +7,13 @@ and prints p50/p95/p99 latency and requests per second.
     .venv/bin/python benchmarks/imshop_latency.py [--products 5000] [--requests 1000] [--ids 50]
                                                   [--concurrency 1000 --concurrency 1]
 
-Latency is measured from sending a request to having read its whole answer. With every request in
-flight at once, latency includes the time a request waits behind the others (one Python process
-answers them one after another), so the burst p99 is close to the burst's total time; the
-concurrency-1 run shows the cost of one request alone.
+Each run opens ``concurrency`` keep-alive connections and sends one request on each before timing
+(so TCP handshakes are not counted), then sends the requests over them. Latency is measured from
+sending a request to having read its whole answer. With every request in flight at once, latency
+includes the time a request waits behind the others (one Python process answers them one after
+another), so the burst p99 is close to the burst's total time; the concurrency-1 run shows the cost
+of one request alone. "CPU per request" (user + system time of each process) shows which side sets
+the pace.
 """
 
 from __future__ import annotations
