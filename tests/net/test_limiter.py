@@ -109,3 +109,16 @@ async def test_cancelled_waiter_passes_its_wakeup_on(vt):
     w1.cancel()  # ... which leaves before it runs
     await asyncio.wait_for(w2, 1)  # w2 must still get in
     assert limiter.in_flight == 0
+
+
+@pytest.mark.asyncio
+async def test_a_spent_budget_pauses_and_stops_growth(vt):
+    limiter = vt.limiter(initial=4, grow_after=2)
+    limiter.on_throttle(started=0.0, wait=0.0)
+    limiter.on_success()
+    limiter.observe(RateBudget(remaining=0, reset_after=0.5))
+    limiter.on_success()
+    assert limiter.limit == 2  # the rate is the bottleneck: no extra worker
+    assert limiter.not_before == 0.5
+    limiter.on_success()
+    assert limiter.limit == 3
