@@ -41,7 +41,7 @@ from stockdesk.sandbox.evotor_shop import (
 V2_MEDIA_TYPE = "application/vnd.evotor.v2+json"
 RESPONSE_CONTENT_TYPE = V2_MEDIA_TYPE + "; charset=utf-8"
 ROLES = ("no_stock_rights", "not_installed", "forbidden", "revoked")
-FAULT_KINDS = ("500", "503", "reset", "truncate", "429")
+FAULT_KINDS = ("500", "503", "reset", "truncate", "429", "400")
 PATCH_FIELDS = ("quantity", "price", "cost_price")
 FILTER_TYPES = DOCUMENT_TYPES + LEGACY_TYPES  # values the `type` filter accepts
 QTY_DECIMALS, QTY_INTEGER_DIGITS = 3, 7
@@ -308,14 +308,16 @@ class EvotorSandbox:
             self._check_accept(request)
             rate_headers = self._rate_limit(request)
             fault = self.faults.draw()
-            if fault in ("500", "503", "429"):
+            if fault in ("500", "503", "429", "400"):
                 self.fault_counts[fault] += 1
                 raise self._fault_error(fault)
             try:
                 response = await handler(request)
             except web.HTTPException as exc:  # router's 404 / 405
-                raise ApiError(exc.status, "not_found" if exc.status == 404 else "method_not_allowed",
-                               exc.reason) from None
+                response = ApiError(exc.status, "not_found" if exc.status == 404 else "method_not_allowed",
+                                    exc.reason).response()
+            except ApiError as err:
+                response = err.response()
             response.headers.update(rate_headers)
         except ApiError as err:
             response = err.response()
@@ -389,6 +391,9 @@ class EvotorSandbox:
             if self.send_retry_after:
                 headers["Retry-After"] = "1"
             return ApiError(429, "too_many_requests", "Too many requests", headers=headers)
+        if kind == "400":  # a request the cloud refuses for good: tests per-item failures
+            return ApiError(400, "validation_failed", "Validation failed",
+                            [{"reason": "injected fault", "subject": "quantity"}])
         if kind == "503":
             return ApiError(503, "service_unavailable", "Service temporarily unavailable")
         return ApiError(500, "internal_error", "Internal server error")

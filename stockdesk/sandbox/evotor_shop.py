@@ -275,7 +275,7 @@ class _StoreBuilder:
         self.spec, self.index, self.now, self.user_id = spec, index, now_ms, user_id
         self.rng = random.Random(spec.seed * 7919 + index * 104729 + 1)
         span = int(spec.months * 30.44 * DAY_MS)
-        self.created_ms = now_ms - span + index * 15 * DAY_MS
+        self.created_ms = now_ms - span + min(index * 15 * DAY_MS, span // 4)  # stores opened a bit apart
         self.span = now_ms - self.created_ms
         self.store_id = _dated_id(self.rng, self.created_ms)
         self.products: list[_Product] = []
@@ -417,6 +417,8 @@ class _StoreBuilder:
             events.append((t, len(events), "create", batch + (self.services if i == 0 else []), None))
             stocked = [p for p in batch if not p.no_doc]
             s = session_at_or_after(t + HOUR_MS)
+            if s.open_ms < t:  # no session left after this batch: its goods get no documents
+                continue
             for k, chunk in enumerate(range(0, len(stocked), 60)):  # first thing in the session
                 plan("ACCEPT", {"products": stocked[chunk:chunk + 60]}, s, s.open_ms + 30_000 + k * 100)
         for i, frac in enumerate(complete_at):
