@@ -18,7 +18,6 @@ import hashlib
 import hmac
 import json
 import math
-import os
 import random
 import socket
 import struct
@@ -125,8 +124,11 @@ class _Cursors:
     LAYOUT = struct.Struct(">BHqqq")  # kind, store index, position, end or since, type mask
     KIND_DOCUMENTS, KIND_PRODUCTS, KIND_GROUPS, KIND_STORES = 1, 2, 3, 4
 
-    def __init__(self) -> None:
-        self.key = os.urandom(16)
+    def __init__(self, shop: Shop) -> None:
+        # Keyed by the shop's identity: a server restarted on the same shop accepts cursors a client saved.
+        identity = [shop.token] + [f"{s.id}:{len(s.documents)}:{s.documents.close_ms[-1] if len(s.documents) else 0}"
+                                   for s in shop.stores]
+        self.key = hashlib.sha256("|".join(identity).encode()).digest()
 
     def _mac(self, payload: bytes) -> bytes:
         return hmac.new(self.key, payload, hashlib.sha256).digest()[:8]
@@ -240,7 +242,7 @@ class EvotorSandbox:
         self.request_count = 0
         self.status_counts: Counter[int] = Counter()
         self.fault_counts: Counter[str] = Counter()
-        self._cursors = _Cursors()
+        self._cursors = _Cursors(shop)
         self._buckets: dict[str, _Bucket] = {}
         self._store_pos = {s.id: i for i, s in enumerate(shop.stores)}
         self._indexes: dict[int, _DocumentIndex] = {}

@@ -203,3 +203,12 @@ def test_one_document(client, sandbox):
     doc = store.documents[1234]
     assert client.get(f"/stores/{store.id}/documents/{doc['id']}").json() == doc
     assert client.get(f"/stores/{store.id}/documents/00000000-0000-0000-0000-000000000000").status_code == 404
+
+
+def test_a_saved_cursor_survives_a_restart_of_the_same_shop(make_sandbox):
+    first, second = make_sandbox(page_size=100), make_sandbox(page_size=100)
+    store = first.shop.stores[0]
+    path = f"/stores/{store.id}/documents"
+    with api_client(first) as a, api_client(second) as b:
+        cursor = a.get(path).json()["paging"]["next_cursor"]
+        assert a.get(path, params={"cursor": cursor}).json() == b.get(path, params={"cursor": cursor}).json()
