@@ -4,7 +4,7 @@ The sandbox runs in its own process (a token bucket: 50 tokens/s, burst 50). 1,0
 50/s cannot take less than ~20 s (the floor); the target is <= 23 s with few 429s — the client
 should settle at the allowed rate, not hammer the server or sleep in long backoffs.
 
-    python benchmarks/evotor_push.py [--patches 1000] [--rps 50] [--concurrency 4]
+    python benchmarks/evotor_push.py [--patches 1000] [--rps 50] [--concurrency 4] [--retry-after]
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ def main() -> int:
     parser.add_argument("--patches", type=int, default=1000)
     parser.add_argument("--rps", type=float, default=50)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--retry-after", action="store_true", help="the sandbox also sends Retry-After on 429")
     args = parser.parse_args()
 
     spec = ShopSpec(seed=5, stores=1, products_per_store=args.patches + 60, documents_per_store=1000, months=2)
-    sandbox = start_in_process(spec, rate_limit_rps=args.rps)
+    sandbox = start_in_process(spec, rate_limit_rps=args.rps, send_retry_after=args.retry_after)
     try:
         store = sandbox.shop.stores[0]
         stocked = [p["id"] for p in store.products if p["type"] != "SERVICE"]

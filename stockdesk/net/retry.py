@@ -130,9 +130,7 @@ async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, 
                 if verdict is Verdict.THROTTLED:
                     stats.throttled += 1
                     throttles += 1
-                    wait = wait_from(response)
-                    if wait is None:
-                        wait = policy.backoff(throttles - 1)
+                    wait = wait_from(response) or policy.backoff(throttles - 1)  # "wait 0" would spin
                     if throttles > policy.max_throttled or limiter.clock() + wait > deadline:
                         raise RetriesExhausted("throttled", attempts, response)
                     limiter.on_throttle(started, wait)
