@@ -17,7 +17,7 @@ class UserError(Exception):
 
     context = "Errors"
 
-    def __init__(self, text: str, *, code: str = "error", **params):
+    def __init__(self, text: str, /, *, code: str = "error", **params):
         self.text = text
         self.code = code
         self.params = params

@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from stockdesk import __version__, i18n
-from stockdesk.cli import evotor
+from stockdesk.cli import evotor, imshop, sandbox, smoke
 
-COMMAND_MODULES = [evotor]
+COMMAND_MODULES = [evotor, sandbox, imshop, smoke]
 
 
 def build_parser() -> argparse.ArgumentParser:

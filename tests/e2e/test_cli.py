@@ -127,7 +127,7 @@ def test_sigkill_during_reconstruction_then_resume_gives_the_same_result(tmp_pat
         for d in (killed, clean):
             cli(d, running, "evotor", "connect")
         proc = start_cli(killed, running, "evotor", "reconstruct")
-        wait_for(lambda: query(killed, "SELECT SUM(pages) FROM scan_windows")[0][0] >= 3)
+        wait_for(lambda: (query(killed, "SELECT SUM(pages) FROM scan_windows")[0][0] or 0) >= 3)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert query(killed, "SELECT status FROM scans") and not query(killed, "SELECT * FROM results")

@@ -112,12 +112,12 @@ def test_revoked_token_stops_the_push_and_it_resumes_later(ctx, sandbox):
     asyncio.run(reconstruct.reconstruct(ctx))
     fill_review_from_truth(ctx, sandbox.shop)
     plan = asyncio.run(push.plan_push(ctx))
-    sandbox.server.extra_tokens[sandbox.token] = "revoked"
+    sandbox.server.tokens[sandbox.token] = "revoked"
     with pytest.raises(EvotorError) as err:
         asyncio.run(push.push(ctx, plan))
     assert err.value.code == "unauthorized"
     assert push.unfinished_push(ctx)
-    del sandbox.server.extra_tokens[sandbox.token]
+    sandbox.server.tokens[sandbox.token] = None
     result = asyncio.run(push.push(ctx))
     assert not result.failed
     for store in sandbox.shop.stores:
