@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import sys
 import tempfile
 import time
@@ -28,6 +29,7 @@ RECONSTRUCT_TIMEOUT_S = 120.0
 WINDOW_SETTLE_S = 0.5
 # A string from Qt's own Russian catalogue (standard dialog buttons): proves qtbase_ru.qm is bundled.
 QT_PROBE = ("QPlatformTheme", "Cancel")
+CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 class CheckFailed(Exception):
@@ -66,7 +68,7 @@ def isolate_environment() -> None:
 def cmd_smoke(args: argparse.Namespace) -> int:
     use_offscreen(args.offscreen)
     isolate_environment()
-    if sys.stdout is not None:  # a Windows console may not encode the Russian probe text
+    if hasattr(sys.stdout, "reconfigure"):  # a Windows console may not encode the Russian probe text
         sys.stdout.reconfigure(errors="backslashreplace")
 
     import qasync
@@ -118,21 +120,29 @@ class Smoke:
         return OK
 
     async def translations(self) -> str:
-        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtCore import QCoreApplication, QTranslator
 
+        from stockdesk.paths import resources_dir
         from stockdesk.ui.app import install_translators
 
-        install_translators(self.app, "ru")
+        ours = resources_dir() / "i18n" / "stockdesk_ru.qm"
+        catalogue = QTranslator()
+        if not catalogue.load(str(ours)) or catalogue.isEmpty():
+            raise CheckFailed(f"StockDesk's Russian catalogue {ours} is missing, unreadable or empty")
+        install_translators(self.app, "ru")  # the main window check below sees it applied
         qt_text = QCoreApplication.translate(*QT_PROBE)
         if qt_text == QT_PROBE[1]:
             raise CheckFailed(f"Qt's Russian catalogue is missing: {QT_PROBE[1]!r} stays untranslated")
-        return f"ru: Qt {QT_PROBE[1]!r} -> {qt_text!r}"
+        return f"ru: Qt {QT_PROBE[1]!r} -> {qt_text!r}, {ours.name} {ours.stat().st_size // 1024} KB"
 
     async def keychain(self) -> str:
-        secrets = Secrets()
-        if secrets.keychain_available():
-            return f"{secrets.keychain_name()} (tokens are saved there)"
-        return f"none usable ({secrets.keychain_name()}): tokens would be kept for the session only"
+        import keyring
+
+        backend = keyring.get_keyring()  # found through entry points: a bundle can lose them
+        name = f"{type(backend).__module__}.{type(backend).__name__}"
+        if Secrets().keychain_available():
+            return f"{name} (tokens are saved there)"
+        return f"none usable ({name}): tokens would be kept for the session only"
 
     async def database(self) -> str:
         from stockdesk.context import AppContext
@@ -168,6 +178,9 @@ class Smoke:
                 f"{documents} documents")
 
     async def main_window(self) -> str:
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QTabBar
+
         from stockdesk.ui.app import create_main_window
         from stockdesk.ui.tasks import cancel_all
 
@@ -177,8 +190,14 @@ class Smoke:
         try:
             if not window.isVisible():
                 raise CheckFailed("the main window did not show")
-            title = window.windowTitle()
+            # Menus and tabs hold no shop data, so Cyrillic there comes from StockDesk's catalogue.
+            chrome = [a.text() for a in window.findChildren(QAction) if a.text()]
+            chrome += [bar.tabText(i) for bar in window.findChildren(QTabBar) for i in range(bar.count())]
+            russian = [text for text in chrome if CYRILLIC.search(text)]
+            if not russian:
+                raise CheckFailed(f"the window is not in Russian: {len(chrome)} menu and tab texts, none translated")
         finally:
             window.close()
             await cancel_all()
-        return f"{title!r} on the {self.app.platformName()} platform"
+        return (f"shown on the {self.app.platformName()} platform, "
+                f"{len(russian)} of {len(chrome)} menu and tab texts in Russian")
