@@ -190,7 +190,7 @@ def _stock_rows(rows: list[dict], stock_type: str, seen_at: str) -> list[dict]:
     return out
 
 
-def _save_stock(db: Database, rows: list[dict], *, replace_all: bool) -> None:
+def _save_stock(db: Database, rows: list[dict], replace_all: bool) -> None:
     with db.atomic():
         if replace_all:
             db.execute("DELETE FROM moysklad_stock")
@@ -230,7 +230,7 @@ async def import_moysklad(ctx: AppContext, *, full: bool = False, progress: Prog
             items = [i for i in (_item(r) for r in await client.assortment()) if i]
             await ctx.worker.run(save_channel_items, CHANNEL, items)
     rows = _stock_rows(report, stock_type, seen_at)
-    await ctx.worker.run(_save_stock, rows, replace_all=since is None)
+    await ctx.worker.run(_save_stock, rows, since is None)
     matching = {}
     if refresh_catalog:
         for store_id in await ctx.worker.run(_mapped_stores):

@@ -26,7 +26,7 @@ from stockdesk.jobs.moysklad import balances_of_record
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
 from stockdesk.store import utc_now
 from stockdesk.yandex import payload
-from stockdesk.yandex.client import YandexClient
+from stockdesk.yandex.client import MAX_PARALLEL, YandexClient
 from stockdesk.yandex.config import KEY_NAME, MODES, YandexConfig, base_url, detect_mode
 from stockdesk.yandex.errors import YandexError
 from stockdesk.yandex.payload import StockEntry
@@ -329,13 +329,20 @@ async def _send(ctx: AppContext, client: YandexClient, cfg: YandexConfig, run_id
             return client.update_stocks_campaign(cfg.campaign_id, entries)  # type: ignore[arg-type]
         return client.update_stocks_business(cfg.business_id, cfg.warehouse_id, entries)  # type: ignore[arg-type]
 
+    stop: list[BaseException] = []  # the first error that concerns the whole push
+    gate = asyncio.Semaphore(MAX_PARALLEL)  # a batch checks `stop` only once it may go on the wire
+
     async def send_batch(entries: list[StockEntry]) -> None:
         while entries:
             try:
-                await update(entries)
+                async with gate:
+                    if stop:
+                        return
+                    await update(entries)
             except YandexError as exc:
                 if exc.code != "bad_request":
-                    raise  # the key, the campaign or the connection: stop; the run resumes later
+                    stop.append(exc)  # the key, the campaign or the connection: the run resumes later
+                    return
                 per_sku, _general = payload.errors_by_sku(exc.api_errors, [e.sku for e in entries])
                 if not per_sku:  # nothing names an item: the whole batch failed for the same reason
                     await record([by_sku[e.sku] for e in entries], exc.render())
@@ -347,14 +354,11 @@ async def _send(ctx: AppContext, client: YandexClient, cfg: YandexConfig, run_id
             await record([by_sku[e.sku] for e in entries], None)
             return
 
-    tasks = [asyncio.create_task(send_batch(batch)) for batch in payload.batches([ln.entry() for ln in lines])]
-    try:
-        await asyncio.gather(*tasks)
-    except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
+    # Batches already on the wire when one fails finish and are recorded, so a resumed push does not
+    # send them again; batches not started yet wait for the resume.
+    await asyncio.gather(*(send_batch(batch) for batch in payload.batches([ln.entry() for ln in lines])))
+    if stop:
+        raise stop[0]
 
 
 async def retry_failed(ctx: AppContext, progress: ProgressCallback | None = None) -> PushResult:
