@@ -14,6 +14,10 @@ if ! "$python" -c "import PyInstaller" 2>/dev/null; then
   "$python" -m pip install --quiet "pyinstaller>=6.6,<7"
 fi
 
+if ! command -v strip >/dev/null; then
+  echo "note: strip (binutils) is missing, so the bundle keeps ~40 MB of debug symbols and may exceed the limit"
+fi
+
 started=$(date +%s)
 "$python" packaging/build.py --no-package --smoke --max-size-mb "${STOCKDESK_MAX_BUNDLE_MB:-150}"
 echo "Unpacked size: $(du -sh dist/StockDesk | cut -f1); frozen check took $(( $(date +%s) - started )) s"

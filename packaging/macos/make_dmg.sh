@@ -33,7 +33,7 @@ if [[ -n "${MACOS_SIGN_IDENTITY:-}" ]]; then
   done < <(find "$app/Contents" -type f -print0)
   while IFS= read -r -d '' framework; do
     sign "$framework"
-  done < <(find "$app/Contents" -type d -name "*.framework" -print0)
+  done < <(find "$app/Contents/Frameworks" -type d -name "*.framework" -print0)
   sign "$app"
   codesign --verify --deep --strict --verbose=2 "$app"
   signed=yes

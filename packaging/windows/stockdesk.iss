@@ -42,7 +42,6 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
 VersionInfoVersion={#GetVersionNumbersString(AppExe)}
 DefaultDirName={autopf}\{#AppName}
-DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 UsePreviousAppDir=yes
 PrivilegesRequired=lowest
