@@ -73,7 +73,10 @@ def cmd_connect(args) -> int:
             say(exc.render())
             result = await moysklad.connect_moysklad(ctx, token, session_only=True, **kwargs)
         for pair in args.map or []:
-            ms_store, _, evotor_store = pair.partition("=")
+            ms_store, sep, evotor_store = pair.partition("=")
+            if not sep:
+                say(tr("Cli", "--map wants MS_STORE=EVOTOR_STORE (nothing after '=' counts it for no store)."))
+                return USAGE
             moysklad.map_store(ctx, ms_store.strip(), evotor_store.strip() or None)
         if args.stock_type:
             moysklad.set_stock_type(ctx, args.stock_type)

@@ -19,7 +19,8 @@ from stockdesk.yandex.config import KEY_NAME, MODES, YandexConfig
 # Channel errors that mean "set things up first" rather than "the operation failed": exit code 2.
 CHANNEL_SETUP_CODES = frozenset({"not_configured", "disabled", "confirm_revoke", "unauthorized", "forbidden",
                                  "not_found", "wrong_mode", "no_business", "unknown_target", "unknown_product",
-                                 "product_taken", "service", "invalid_url"})
+                                 "product_taken", "service", "invalid_url", "unfinished_push",
+                                 "unknown_store"})
 
 
 def run_channel_job(args, job: Callable[[AppContext], Awaitable[int]]) -> int:

@@ -141,8 +141,12 @@ def balances_of_record(db: Database, store_id: str) -> dict[str, tuple[int | Non
     if _setting(db, config.SETTING_STOCK_SOURCE) == "moysklad":
         sql = "SELECT product_id, qty, seen_at FROM moysklad_balances WHERE store_id = ?"
     else:
-        sql = ("SELECT b.product_id, b.qty, p.fetched_at FROM balances b"
-               " JOIN products p ON p.store_id = b.store_id AND p.id = b.product_id WHERE b.store_id = ?")
+        # The cloud value is true as of when it was read, or as of StockDesk's own push that set it.
+        sql = ("SELECT b.product_id, b.qty, MAX(p.fetched_at, COALESCE((SELECT MAX(i.updated_at) FROM push_items i"
+               "   JOIN push_runs r ON r.id = i.run_id WHERE r.channel = 'evotor' AND i.status = 'ok'"
+               "   AND i.store_id = b.store_id AND i.product_id = b.product_id), ''))"
+               " FROM balances b JOIN products p ON p.store_id = b.store_id AND p.id = b.product_id"
+               " WHERE b.store_id = ?")
     return {r[0]: (r[1], r[2]) for r in db.execute(sql, [store_id])}
 
 

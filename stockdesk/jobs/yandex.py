@@ -64,6 +64,9 @@ async def connect_yandex(ctx: AppContext, api_key: str | None = None, *, campaig
     progress = progress or ignore
     if mode is not None and mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
+    if store_id is not None and not ctx.db["stores"].count_where("id = ?", [store_id]):
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "There is no Evotor store {store}."), code="unknown_store",
+                        store=store_id)
     api_key = api_key or ctx.secrets.get(KEY_NAME)
     async with yandex_client(ctx, api_key) as client:
         progress(Progress("connect", 0, None))
@@ -102,8 +105,7 @@ async def refresh_offers(ctx: AppContext, progress: ProgressCallback | None = No
     (progress or ignore)(Progress("offers", 0, None))
     async with yandex_client(ctx) as client:
         skus = await client.offer_skus(cfg.campaign_id)  # type: ignore[arg-type]
-    summary = await _save_offers(ctx, skus, cfg.store_id)
-    assert summary is not None
+    summary = await _save_offers(ctx, skus, cfg.store_id) or MatchSummary()
     ctx.log_activity("sync", f"Yandex Market offers: {len(skus)}; {summary.auto + summary.manual} mapped, "
                              f"{summary.ambiguous} ambiguous, {summary.unmatched} unmatched")
     return summary
@@ -378,9 +380,18 @@ async def check_integration(ctx: AppContext, skus: list[str], progress: Progress
     cfg = _configured(ctx)
     if not skus:
         return PushResult(None, 0, [])
+    if unfinished_push(ctx):  # resuming it would send more than the hidden offers
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "A Yandex Market push was interrupted: finish it first."),
+                        code="unfinished_push")
     async with yandex_client(ctx) as client:
         await client.hide(cfg.campaign_id, skus)  # type: ignore[arg-type]
         try:
             return await _push(ctx, cfg, set(skus), progress or ignore, None)
         finally:
-            await client.unhide(cfg.campaign_id, skus)  # type: ignore[arg-type]
+            try:
+                await client.unhide(cfg.campaign_id, skus)  # type: ignore[arg-type]
+            except YandexError as exc:
+                raise YandexError(QT_TRANSLATE_NOOP(
+                    "Errors", "The offers {skus} are still hidden on Yandex Market ({reason}). Show them again in "
+                              "the seller cabinet, or repeat the check."),
+                    code="still_hidden", skus=", ".join(skus), reason=exc.render()) from exc

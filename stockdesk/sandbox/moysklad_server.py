@@ -48,6 +48,14 @@ class ApiFailure(Exception):
 
 
 @dataclass
+class Fault:
+    status: int
+    body: Any = None                # dict -> gzipped JSON; bytes as is; None -> a standard error body
+    path: str = ""                  # only requests whose path contains this
+    retry_after_ms: int | None = None  # a 429 error 1049 with X-Lognex-Retry-After
+
+
+@dataclass
 class Record:
     """One good on one store (store None: an order's reserve or in-transit tied to no store)."""
     stock: float = 0
@@ -94,7 +102,7 @@ class MoySkladSandbox:
         self.stores: dict[str, dict] = {}
         self.records: dict[tuple[str, str | None], Record] = {}
         self.requests: list[dict] = []
-        self.faults: deque[tuple[int, Any, dict, str]] = deque()
+        self.faults: deque[Fault] = deque()
         self.tokens_issued = 0
         self.in_flight = 0
         self.max_in_flight_seen = 0
@@ -139,12 +147,12 @@ class MoySkladSandbox:
 
     def fail_next(self, status: int, *, times: int = 1, body: Any = None, path: str = "") -> None:
         for _ in range(times):
-            self.faults.append((status, body, {}, path))
+            self.faults.append(Fault(status, body, path))
 
     def throttle_next(self, *, times: int = 1, retry_after_ms: int = 300, path: str = "") -> None:
         """429 error 1049 with X-Lognex-Retry-After for the next requests."""
         for _ in range(times):
-            self.faults.append((429, ("rate", retry_after_ms), {}, path))
+            self.faults.append(Fault(429, path=path, retry_after_ms=retry_after_ms))
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -224,15 +232,14 @@ class MoySkladSandbox:
 
     def _take_fault(self, path: str) -> web.Response | None:
         for fault in list(self.faults):
-            status, body, headers, where = fault
-            if where in path:
+            if fault.path in path:
                 self.faults.remove(fault)
-                if isinstance(body, tuple) and body[0] == "rate":
-                    raise self._rate_limited(body[1])
-                if isinstance(body, bytes):
-                    return web.Response(status=status, body=body, headers=headers)
-                return _gzip_json(body if body is not None else {"errors": [{"error": "Внутренняя ошибка", "code": 1000}]},
-                                  status, headers)
+                if fault.retry_after_ms is not None:
+                    raise self._rate_limited(fault.retry_after_ms)
+                if isinstance(fault.body, bytes):
+                    return web.Response(status=fault.status, body=fault.body)
+                return _gzip_json(fault.body if fault.body is not None
+                                  else {"errors": [{"error": "Внутренняя ошибка", "code": 1000}]}, fault.status)
         return None
 
     def _href(self, request: web.Request, path: str) -> str:

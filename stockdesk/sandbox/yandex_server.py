@@ -49,6 +49,7 @@ class Fault:
     body: Any = None            # dict -> JSON; bytes as is; None -> a standard error body
     headers: dict[str, str] = field(default_factory=dict)
     path: str = ""              # only requests whose path contains this
+    wait: float | None = None   # a 420 whose X-RateLimit-Resource-Until is this many seconds ahead
 
 
 def _error_body(errors: list[tuple[str, str]]) -> dict:
@@ -140,7 +141,7 @@ class YandexSandbox:
     def throttle_next(self, *, times: int = 1, seconds: float = 1.0, path: str = "") -> None:
         """420 for the next requests, with X-RateLimit-Resource-Until ``seconds`` from then."""
         for _ in range(times):
-            self.faults.append(Fault(420, ("wait", seconds), {}, path))
+            self.faults.append(Fault(420, path=path, wait=seconds))
 
     def count(self, sku: str, warehouse_id: int | None = None) -> int | None:
         per_warehouse = self.stocks.get(sku, {})
@@ -210,8 +211,8 @@ class YandexSandbox:
         for fault in list(self.faults):
             if fault.path in path:
                 self.faults.remove(fault)
-                if isinstance(fault.body, tuple) and fault.body[0] == "wait":
-                    headers = {**self._limit_headers(), "X-RateLimit-Resource-Until": _http_date(time.time() + fault.body[1])}
+                if fault.wait is not None:
+                    headers = {**self._limit_headers(), "X-RateLimit-Resource-Until": _http_date(time.time() + fault.wait)}
                     return web.json_response(_error_body([("LIMIT_EXCEEDED", "Hit rate limit for resource")]),
                                              status=420, reason="Enhance Your Calm", headers=headers)
                 if isinstance(fault.body, bytes):

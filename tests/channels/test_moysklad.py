@@ -244,3 +244,12 @@ async def test_moysklad_as_stock_of_record_feeds_yandex(ctx, ms, monkeypatch):
         preview = yandex.preview_push(ctx)
     assert {ln.sku: ln.count for ln in preview.lines} == {"MILK": 7, "B-1": 0, "CHEESE": 2}
     assert preview.no_value == [("NEW", "Новинка")]   # MoySklad has no figure: unknown, not 0
+
+
+@pytest.mark.asyncio
+async def test_an_html_error_page_is_retried_then_read(ms):
+    ms.add_store("Склад")
+    ms.fail_next(503, body=b"<html><body>JBoss: Service Unavailable</body></html>", path="/entity/store")
+    async with MoySkladClient(MS_TOKEN, ms.url) as client:
+        assert [s["name"] for s in await client.stores()] == ["Склад"]
+        assert client.stats["retries"] == 1

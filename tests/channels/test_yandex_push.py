@@ -232,3 +232,26 @@ async def test_check_integration_shows_offers_again_when_the_push_fails(ctx, ym)
     with pytest.raises(YandexError):
         await yandex.check_integration(ctx, ["MILK"])
     assert ym.hidden == set() and [k for k, _ in ym.hide_log] == ["hide", "unhide"]
+
+
+@pytest.mark.asyncio
+async def test_a_value_stockdesk_pushed_to_evotor_counts_from_that_push(ctx, ym):
+    ym.catalog = shop(ctx)
+    await connect(ctx, ym)
+    run_id = ctx.db["push_runs"].insert({"channel": "evotor", "status": "done", "started_at": "x"}).last_pk
+    pushed_at = (datetime.now(timezone.utc) - timedelta(hours=1)).isoformat(timespec="seconds")
+    ctx.db["push_items"].insert({"run_id": run_id, "store_id": STORE, "product_id": "p-old", "new_value": 3000,
+                                 "status": "ok", "updated_at": pushed_at})
+    line = {ln.sku: ln for ln in yandex.preview_push(ctx).lines}["4601234567890"]
+    assert not line.stale and line.updated_at.isoformat() == pushed_at
+
+
+@pytest.mark.asyncio
+async def test_check_integration_says_when_offers_stay_hidden(ctx, ym):
+    ym.catalog = shop(ctx)
+    await yandex.connect_yandex(ctx, YANDEX_KEY, campaign_id=2001)
+    ym.fail_next(403, path="/hidden-offers/delete")
+    with pytest.raises(YandexError) as err:
+        await yandex.check_integration(ctx, ["MILK"])
+    assert err.value.code == "still_hidden" and "MILK" in err.value.render()
+    assert ym.hidden == {"MILK"} and ym.count("MILK", 501) == 5
