@@ -1,0 +1,363 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>Cli</name>
+        <message numerus="yes">
+            <source>%n request(s) answered</source>
+            <translation>
+                <numerusform>%n request answered</numerusform>
+                <numerusform>%n requests answered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rejected</source>
+            <translation>
+                <numerusform>%n rejected</numerusform>
+                <numerusform>%n rejected</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warehouse(s)</source>
+            <translation>
+                <numerusform>%n warehouse</numerusform>
+                <numerusform>%n warehouses</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n availability row(s)</source>
+            <translation>
+                <numerusform>%n availability row</numerusform>
+                <numerusform>%n availability rows</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n offer(s)</source>
+            <translation>
+                <numerusform>%n offer</numerusform>
+                <numerusform>%n offers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with unknown stock (not sent)</source>
+            <translation>
+                <numerusform>%n with unknown stock (not sent)</numerusform>
+                <numerusform>%n with unknown stock (not sent)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shared by several products (not sent until an override says which)</source>
+            <translation>
+                <numerusform>%n shared by several products (not sent until an override says which)</numerusform>
+                <numerusform>%n shared by several products (not sent until an override says which)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectForm</name>
+        <message numerus="yes">
+            <source>%n store(s) found:</source>
+            <translation>
+                <numerusform>%n store found:</numerusform>
+                <numerusform>%n stores found:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message numerus="yes">
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n product</numerusform>
+                <numerusform>%n products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n got their number from the documents</source>
+            <translation>
+                <numerusform>%n got its number from the documents</numerusform>
+                <numerusform>%n got their number from the documents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n still need your decision (Review tab)</source>
+            <translation>
+                <numerusform>%n still needs your decision (Review tab)</numerusform>
+                <numerusform>%n still need your decision (Review tab)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) sent to Evotor</source>
+            <translation>
+                <numerusform>%n balance sent to Evotor</numerusform>
+                <numerusform>%n balances sent to Evotor</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsTab</name>
+        <message numerus="yes">
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n product</numerusform>
+                <numerusform>%n products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n from documents</source>
+            <translation>
+                <numerusform>%n from documents</numerusform>
+                <numerusform>%n from documents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entered by you</source>
+            <translation>
+                <numerusform>%n entered by you</numerusform>
+                <numerusform>%n entered by you</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need your decision</source>
+            <translation>
+                <numerusform>%n needs your decision</numerusform>
+                <numerusform>%n need your decision</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n differ from the cloud</source>
+            <translation>
+                <numerusform>%n differs from the cloud</numerusform>
+                <numerusform>%n differ from the cloud</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PushPanel</name>
+        <message numerus="yes">
+            <source>&amp;Send %n change(s) to Evotor</source>
+            <translation>
+                <numerusform>&amp;Send %n change to Evotor</numerusform>
+                <numerusform>&amp;Send %n changes to Evotor</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) will change</source>
+            <translation>
+                <numerusform>%n balance will change</numerusform>
+                <numerusform>%n balances will change</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already right in the cloud</source>
+            <translation>
+                <numerusform>%n already right in the cloud</numerusform>
+                <numerusform>%n already right in the cloud</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not decided yet: left as they are</source>
+            <translation>
+                <numerusform>%n not decided yet: left as it is</numerusform>
+                <numerusform>%n not decided yet: left as they are</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) sent to Evotor.</source>
+            <translation>
+                <numerusform>%n balance sent to Evotor.</numerusform>
+                <numerusform>%n balances sent to Evotor.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n could not be sent: see the Result column, then retry.</source>
+            <translation>
+                <numerusform>%n could not be sent: see the Result column, then retry.</numerusform>
+                <numerusform>%n could not be sent: see the Result column, then retry.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconstructPanel</name>
+        <message numerus="yes">
+            <source>%n of %1 months read</source>
+            <translation>
+                <numerusform>%n of %1 months read</numerusform>
+                <numerusform>%n of %1 months read</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 products</source>
+            <translation>
+                <numerusform>%n of %1 products</numerusform>
+                <numerusform>%n of %1 products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) read</source>
+            <translation>
+                <numerusform>%n document read</numerusform>
+                <numerusform>%n documents read</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) settled</source>
+            <translation>
+                <numerusform>%n product settled</numerusform>
+                <numerusform>%n products settled</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n still open</source>
+            <translation>
+                <numerusform>%n still open</numerusform>
+                <numerusform>%n still open</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) in the store.</source>
+            <translation>
+                <numerusform>%n product in the store.</numerusform>
+                <numerusform>%n products in the store.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n got their number from the documents.</source>
+            <translation>
+                <numerusform>%n got its number from the documents.</numerusform>
+                <numerusform>%n got their number from the documents.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n could not be settled by the documents (see Review).</source>
+            <translation>
+                <numerusform>%n could not be settled by the documents (see Review).</numerusform>
+                <numerusform>%n could not be settled by the documents (see Review).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) have documents that disagree with each other.</source>
+            <translation>
+                <numerusform>%n product has documents that disagree with each other.</numerusform>
+                <numerusform>%n products have documents that disagree with each other.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewModel</name>
+        <message numerus="yes">
+            <source> (+%n more)</source>
+            <translation>
+                <numerusform> (+%n more)</numerusform>
+                <numerusform> (+%n more)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) disagree with the ones before them.</source>
+            <translation>
+                <numerusform>%n document disagrees with the ones before it.</numerusform>
+                <numerusform>%n documents disagree with the ones before them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>set %n product(s) to %1</source>
+            <translation>
+                <numerusform>set %n product to %1</numerusform>
+                <numerusform>set %n products to %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>keep the cloud value for %n product(s)</source>
+            <translation>
+                <numerusform>keep the cloud value for %n product</numerusform>
+                <numerusform>keep the cloud value for %n products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>skip %n product(s)</source>
+            <translation>
+                <numerusform>skip %n product</numerusform>
+                <numerusform>skip %n products</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>clear the decision for %n product(s)</source>
+            <translation>
+                <numerusform>clear the decision for %n product</numerusform>
+                <numerusform>clear the decision for %n products</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWidget</name>
+        <message numerus="yes">
+            <source>%n product(s) changed and saved.</source>
+            <translation>
+                <numerusform>%n product changed and saved.</numerusform>
+                <numerusform>%n products changed and saved.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) to review</source>
+            <translation>
+                <numerusform>%n product to review</numerusform>
+                <numerusform>%n products to review</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not decided yet (they are not sent until you decide)</source>
+            <translation>
+                <numerusform>%n not decided yet (it is not sent until you decide)</numerusform>
+                <numerusform>%n not decided yet (they are not sent until you decide)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) written to %1. Fill in the new_value column and import the file again.</source>
+            <translation>
+                <numerusform>%n product written to %1. Fill in the new_value column and import the file again.</numerusform>
+                <numerusform>%n products written to %1. Fill in the new_value column and import the file again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n value(s) imported and saved.</source>
+            <translation>
+                <numerusform>%n value imported and saved.</numerusform>
+                <numerusform>%n values imported and saved.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %n more.</source>
+            <translation>
+                <numerusform>…and %n more.</numerusform>
+                <numerusform>…and %n more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) could not be used:</source>
+            <translation>
+                <numerusform>%n line could not be used:</numerusform>
+                <numerusform>%n lines could not be used:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreCard</name>
+        <message numerus="yes">
+            <source>%n product(s) need your decision.</source>
+            <translation>
+                <numerusform>%n product needs your decision.</numerusform>
+                <numerusform>%n products need your decision.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StoresPage</name>
+        <message numerus="yes">
+            <source>%n store(s) selected.</source>
+            <translation>
+                <numerusform>%n store selected.</numerusform>
+                <numerusform>%n stores selected.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

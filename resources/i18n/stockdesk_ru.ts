@@ -1,0 +1,2177 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Cannot open the data directory: {error}</source>
+            <translation>Не удаётся открыть папку данных: {error}</translation>
+        </message>
+        <message>
+            <source>Stopped. Run the same command again to continue where it stopped.</source>
+            <translation>Остановлено. Запустите ту же команду ещё раз, чтобы продолжить с того же места.</translation>
+        </message>
+        <message>
+            <source>Product {product} is not in store {store}.</source>
+            <translation>Товара {product} нет в магазине {store}.</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {error}</source>
+            <translation>Не удаётся записать {file}: {error}</translation>
+        </message>
+        <message>
+            <source>Evotor did not send stock quantities because StockDesk has no rights to stock. In the Evotor cabinet reinstall StockDesk and allow access to stock, then try again.</source>
+            <translation>Эвотор не прислал остатки: у StockDesk нет прав на работу с остатками. В личном кабинете Эвотора переустановите StockDesk, разрешите доступ к остаткам и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>The quantity {quantity} cannot be sent to Evotor: it allows at most 7 digits before the decimal point.</source>
+            <translation>Количество {quantity} нельзя отправить в Эвотор: допускается не больше 7 цифр до запятой.</translation>
+        </message>
+        <message>
+            <source>Evotor did not accept the token. Copy it again from the Evotor cabinet (My apps → StockDesk → Settings tab) and paste it into StockDesk.</source>
+            <translation>Эвотор не принял токен. Скопируйте его заново в личном кабинете Эвотора (Мои приложения → StockDesk → вкладка «Настройки») и вставьте в StockDesk.</translation>
+        </message>
+        <message>
+            <source>StockDesk is not installed on your Evotor terminals. Install it on the terminals from the Evotor cabinet (My apps → StockDesk), then try again.</source>
+            <translation>StockDesk не установлен на ваши терминалы Эвотор. Установите его на терминалы в личном кабинете Эвотора (Мои приложения → StockDesk) и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>Evotor refused access: StockDesk lacks the rights it needs or is not installed in your Evotor cabinet. Install (or reinstall) StockDesk there, allow access to stock, then try again.</source>
+            <translation>Эвотор отказал в доступе: у StockDesk нет нужных прав или он не установлен в вашем личном кабинете. Установите (или переустановите) StockDesk там, разрешите доступ к остаткам и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>Evotor could not find the store or product asked for: it may have been deleted in the Evotor cabinet. Connect Evotor again to refresh the list of stores, then repeat.</source>
+            <translation>Эвотор не нашёл запрошенный магазин или товар: возможно, его удалили в личном кабинете. Подключите Эвотор заново, чтобы обновить список магазинов, и повторите.</translation>
+        </message>
+        <message>
+            <source>Evotor refused the request format (HTTP 406). This StockDesk version may be out of date: install the latest version and try again.</source>
+            <translation>Эвотор отклонил формат запроса (HTTP 406). Возможно, эта версия StockDesk устарела: установите последнюю версию и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>Evotor rejected the data StockDesk sent: {reasons}. Correct the value and try again.</source>
+            <translation>Эвотор отклонил данные, отправленные StockDesk: {reasons}. Исправьте значение и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>The Evotor cloud answered with an unexpected error (HTTP {status}). Try again later; if it keeps happening, contact StockDesk support.</source>
+            <translation>Облако Эвотора ответило неожиданной ошибкой (HTTP {status}). Попробуйте позже; если ошибка повторяется, обратитесь в поддержку StockDesk.</translation>
+        </message>
+        <message>
+            <source>Evotor is limiting how often StockDesk may ask and kept refusing for too long. Wait a few minutes and try again; work already done is kept.</source>
+            <translation>Эвотор ограничивает частоту запросов StockDesk и слишком долго отказывал. Подождите несколько минут и попробуйте снова; уже сделанное сохранено.</translation>
+        </message>
+        <message>
+            <source>The Evotor cloud is having trouble (HTTP {status}). Try again later; work already done is kept.</source>
+            <translation>В облаке Эвотора неполадки (HTTP {status}). Попробуйте позже; уже сделанное сохранено.</translation>
+        </message>
+        <message>
+            <source>No connection to the Evotor cloud. Check the internet connection and try again.</source>
+            <translation>Нет связи с облаком Эвотора. Проверьте подключение к интернету и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>The Evotor cloud did not answer in time. Check the internet connection and try again.</source>
+            <translation>Облако Эвотора не ответило вовремя. Проверьте подключение к интернету и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>The Evotor cloud kept sending incomplete or unreadable answers. Try again later.</source>
+            <translation>Облако Эвотора раз за разом присылало неполные или нечитаемые ответы. Попробуйте позже.</translation>
+        </message>
+        <message>
+            <source>Cannot read the StockDesk database: {reason}</source>
+            <translation>Не удаётся прочитать базу данных StockDesk: {reason}</translation>
+        </message>
+        <message>
+            <source>Cannot listen on {host}:{port}: {reason}</source>
+            <translation>Не удаётся принимать запросы на {host}:{port}: {reason}</translation>
+        </message>
+        <message>
+            <source>No Evotor token yet: connect your Evotor account first.</source>
+            <translation>Токена Эвотора ещё нет: сначала подключите учётную запись Эвотора.</translation>
+        </message>
+        <message>
+            <source>This computer has no password keychain, so the token cannot be saved. It can be kept for this run only.</source>
+            <translation>На этом компьютере нет хранилища паролей, поэтому токен нельзя сохранить. Его можно держать в памяти только до закрытия программы.</translation>
+        </message>
+        <message>
+            <source>The IMSHOP warehouse id is empty.</source>
+            <translation>Не указан идентификатор склада IMSHOP.</translation>
+        </message>
+        <message>
+            <source>An IMSHOP warehouse needs a name and a city.</source>
+            <translation>Для склада IMSHOP нужны название и город.</translation>
+        </message>
+        <message>
+            <source>There is no Evotor store {store}.</source>
+            <translation>Магазина Эвотора {store} нет.</translation>
+        </message>
+        <message>
+            <source>Give both latitude and longitude, or neither.</source>
+            <translation>Укажите и широту, и долготу — или ни то, ни другое.</translation>
+        </message>
+        <message>
+            <source>Latitude must be within ±90 and longitude within ±180.</source>
+            <translation>Широта должна быть в пределах ±90, долгота — в пределах ±180.</translation>
+        </message>
+        <message>
+            <source>IMSHOP warehouse {warehouse} already exists.</source>
+            <translation>Склад IMSHOP {warehouse} уже есть.</translation>
+        </message>
+        <message>
+            <source>The offer id is empty.</source>
+            <translation>Не указан идентификатор предложения.</translation>
+        </message>
+        <message>
+            <source>Store {store} has no product {product}.</source>
+            <translation>В магазине {store} нет товара {product}.</translation>
+        </message>
+        <message>
+            <source>{product} is a service: services have no stock.</source>
+            <translation>{product} — услуга: у услуг нет остатков.</translation>
+        </message>
+        <message>
+            <source>Unknown offer id field {field}: use one of {choices}.</source>
+            <translation>Неизвестное поле для идентификатора предложения {field}: выберите одно из {choices}.</translation>
+        </message>
+        <message>
+            <source>Listen on a host name and a port from 1 to 65535.</source>
+            <translation>Укажите имя хоста и порт от 1 до 65535.</translation>
+        </message>
+        <message>
+            <source>The IMSHOP key is empty.</source>
+            <translation>Ключ IMSHOP пустой.</translation>
+        </message>
+        <message>
+            <source>“{target}” is not in the {channel} catalog: refresh it first.</source>
+            <translation>«{target}» нет в каталоге {channel}: сначала обновите его.</translation>
+        </message>
+        <message>
+            <source>“{name}” is a service: services have no stock.</source>
+            <translation>«{name}» — услуга: у услуг нет остатков.</translation>
+        </message>
+        <message>
+            <source>“{name}” is already chosen for {other}: undo that first.</source>
+            <translation>«{name}» уже выбран для {other}: сначала отмените это.</translation>
+        </message>
+        <message>
+            <source>No MoySklad token yet: connect MoySklad first.</source>
+            <translation>Токена МоегоСклада ещё нет: сначала подключите МойСклад.</translation>
+        </message>
+        <message>
+            <source>Getting a MoySklad token with the login and password revokes every token this user already has: other programs connected with one stop working. Confirm that, or paste an existing token instead.</source>
+            <translation>Получение токена МоегоСклада по логину и паролю отзывает все токены этого пользователя: программы, подключённые с ними, перестанут работать. Подтвердите это или вставьте уже существующий токен.</translation>
+        </message>
+        <message>
+            <source>MoySklad has no store {store}: connect MoySklad again.</source>
+            <translation>В МоёмСкладе нет склада {store}: подключите МойСклад заново.</translation>
+        </message>
+        <message>
+            <source>No store is selected: connect Evotor and choose the stores first.</source>
+            <translation>Не выбран ни один магазин: сначала подключите Эвотор и выберите магазины.</translation>
+        </message>
+        <message>
+            <source>Unknown store {store}: run “evotor connect” to refresh the list of stores.</source>
+            <translation>Неизвестный магазин {store}: выполните «evotor connect», чтобы обновить список магазинов.</translation>
+        </message>
+        <message>
+            <source>Type a number.</source>
+            <translation>Введите число.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number.</source>
+            <translation>«{text}» — не число.</translation>
+        </message>
+        <message>
+            <source>At most 3 digits after the decimal point.</source>
+            <translation>Не больше 3 цифр после запятой.</translation>
+        </message>
+        <message>
+            <source>“{name}” is sold by the piece: type a whole number.</source>
+            <translation>«{name}» продаётся поштучно: введите целое число.</translation>
+        </message>
+        <message>
+            <source>Too large: Evotor accepts at most 7 digits before the decimal point.</source>
+            <translation>Слишком большое число: Эвотор принимает не больше 7 цифр до запятой.</translation>
+        </message>
+        <message>
+            <source>The file has no column {column}: export the list first and edit that file.</source>
+            <translation>В файле нет столбца {column}: сначала выгрузите список и редактируйте этот файл.</translation>
+        </message>
+        <message>
+            <source>No Yandex Market API key yet: connect Yandex Market first.</source>
+            <translation>Ключа API Яндекс Маркета ещё нет: сначала подключите Яндекс Маркет.</translation>
+        </message>
+        <message>
+            <source>Yandex Market did not say which business campaign {campaign} belongs to: give the business id.</source>
+            <translation>Яндекс Маркет не сообщил, к какому кабинету относится магазин {campaign}: укажите идентификатор кабинета (business id).</translation>
+        </message>
+        <message>
+            <source>Yandex Market is not fully set up ({missing}): connect it first.</source>
+            <translation>Яндекс Маркет настроен не до конца ({missing}): сначала подключите его.</translation>
+        </message>
+        <message>
+            <source>Sending stock to Yandex Market is switched off. Check the matched offers, then switch it on.</source>
+            <translation>Отправка остатков в Яндекс Маркет выключена. Проверьте сопоставленные предложения, затем включите её.</translation>
+        </message>
+        <message>
+            <source>A Yandex Market push was interrupted: finish it first.</source>
+            <translation>Отправка в Яндекс Маркет была прервана: сначала завершите её.</translation>
+        </message>
+        <message>
+            <source>The offers {skus} are still hidden on Yandex Market ({reason}). Show them again in the seller cabinet, or repeat the check.</source>
+            <translation>Предложения {skus} всё ещё скрыты на Яндекс Маркете ({reason}). Снова покажите их в кабинете продавца или повторите проверку.</translation>
+        </message>
+        <message>
+            <source>MoySklad did not accept the token. It may have been revoked (a new token for the same user revokes older ones). Create a token in MoySklad and paste it into StockDesk.</source>
+            <translation>МойСклад не принял токен. Возможно, он отозван (новый токен того же пользователя отзывает старые). Создайте токен в МоёмСкладе и вставьте его в StockDesk.</translation>
+        </message>
+        <message>
+            <source>MoySklad refused access: the user needs the right to see stock (Остатки) and goods. Ask the account administrator to grant it.</source>
+            <translation>МойСклад отказал в доступе: пользователю нужно право просматривать остатки и товары. Попросите администратора аккаунта выдать его.</translation>
+        </message>
+        <message>
+            <source>MoySklad refused the request format (HTTP 415). This StockDesk version may be out of date.</source>
+            <translation>МойСклад отклонил формат запроса (HTTP 415). Возможно, эта версия StockDesk устарела.</translation>
+        </message>
+        <message>
+            <source>MoySklad rejected the request: {reasons}.</source>
+            <translation>МойСклад отклонил запрос: {reasons}.</translation>
+        </message>
+        <message>
+            <source>MoySklad answered with an unexpected error (HTTP {status}). Try again later.</source>
+            <translation>МойСклад ответил неожиданной ошибкой (HTTP {status}). Попробуйте позже.</translation>
+        </message>
+        <message>
+            <source>MoySklad is limiting requests (other programs may use the same account) and kept refusing for too long. Try again in a few minutes.</source>
+            <translation>МойСклад ограничивает частоту запросов (возможно, тем же аккаунтом пользуются другие программы) и слишком долго отказывал. Попробуйте через несколько минут.</translation>
+        </message>
+        <message>
+            <source>MoySklad is having trouble (HTTP {status}). Try again later.</source>
+            <translation>В МоёмСкладе неполадки (HTTP {status}). Попробуйте позже.</translation>
+        </message>
+        <message>
+            <source>No connection to MoySklad. Check the internet connection and try again.</source>
+            <translation>Нет связи с МоимСкладом. Проверьте подключение к интернету и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>MoySklad did not answer in time. Check the internet connection and try again.</source>
+            <translation>МойСклад не ответил вовремя. Проверьте подключение к интернету и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>MoySklad kept sending unreadable answers. Try again later.</source>
+            <translation>МойСклад раз за разом присылал нечитаемые ответы. Попробуйте позже.</translation>
+        </message>
+        <message>
+            <source>The {service} address “{url}” is not a web address: it must start with https://.</source>
+            <translation>Адрес {service} «{url}» — не веб-адрес: он должен начинаться с https://.</translation>
+        </message>
+        <message>
+            <source>The {service} address “{url}” uses plain http://, which would send your token unencrypted. Use an https:// address (plain http:// is allowed only for this computer: localhost or 127.0.0.1).</source>
+            <translation>Адрес {service} «{url}» использует обычный http://, и токен ушёл бы без шифрования. Укажите адрес https:// (обычный http:// допустим только для этого компьютера: localhost или 127.0.0.1).</translation>
+        </message>
+        <message>
+            <source>StockDesk</source>
+            <translation>StockDesk</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. The details are in the log file stockdesk.log in the data folder (see Help → About).</source>
+            <translation>Произошла непредвиденная ошибка. Подробности — в журнале stockdesk.log в папке данных (см. Справка → О программе).</translation>
+        </message>
+        <message>
+            <source>Yandex Market did not accept the API key. Create one in the seller cabinet (Settings → API and modules → Authorization tokens) with access to offers and stocks, and paste it.</source>
+            <translation>Яндекс Маркет не принял ключ API. Создайте ключ в кабинете продавца (Настройки → API и модули → Токены авторизации) с доступом к товарам и остаткам и вставьте его.</translation>
+        </message>
+        <message>
+            <source>Yandex Market refused access: the API key lacks the rights for offers and stocks, or belongs to another cabinet. Check the key's access groups in the seller cabinet.</source>
+            <translation>Яндекс Маркет отказал в доступе: у ключа API нет прав на товары и остатки или он от другого кабинета. Проверьте доступы ключа в кабинете продавца.</translation>
+        </message>
+        <message>
+            <source>Yandex Market does not know this campaign or business id. Check the ids in the seller cabinet (Settings → API and modules) and connect again.</source>
+            <translation>Яндекс Маркет не знает такого идентификатора магазина или кабинета. Проверьте идентификаторы в кабинете продавца (Настройки → API и модули) и подключитесь заново.</translation>
+        </message>
+        <message>
+            <source>Yandex Market says this stock method does not suit the cabinet (warehouse groups changed?). Connect Yandex Market again so StockDesk detects the right one.</source>
+            <translation>Яндекс Маркет сообщает, что этот способ передачи остатков не подходит кабинету (изменились группы складов?). Подключите Яндекс Маркет заново, чтобы StockDesk определил правильный.</translation>
+        </message>
+        <message>
+            <source>Yandex Market rejected the data: {reasons}.</source>
+            <translation>Яндекс Маркет отклонил данные: {reasons}.</translation>
+        </message>
+        <message>
+            <source>Yandex Market answered with an unexpected error (HTTP {status}). Try again later.</source>
+            <translation>Яндекс Маркет ответил неожиданной ошибкой (HTTP {status}). Попробуйте позже.</translation>
+        </message>
+        <message>
+            <source>Yandex Market is limiting requests and kept refusing for too long. Try again in a few minutes; items already sent are kept.</source>
+            <translation>Яндекс Маркет ограничивает частоту запросов и слишком долго отказывал. Попробуйте через несколько минут; уже отправленное сохранено.</translation>
+        </message>
+        <message>
+            <source>Yandex Market is having trouble (HTTP {status}). Try again later; items already sent are kept.</source>
+            <translation>В Яндекс Маркете неполадки (HTTP {status}). Попробуйте позже; уже отправленное сохранено.</translation>
+        </message>
+        <message>
+            <source>No connection to Yandex Market. Check the internet connection and try again.</source>
+            <translation>Нет связи с Яндекс Маркетом. Проверьте подключение к интернету и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>Yandex Market did not answer in time. Check the internet connection and try again.</source>
+            <translation>Яндекс Маркет не ответил вовремя. Проверьте подключение к интернету и попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>Yandex Market kept sending unreadable answers. Try again later.</source>
+            <translation>Яндекс Маркет раз за разом присылал нечитаемые ответы. Попробуйте позже.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cli</name>
+        <message>
+            <source>Evotor token (from the Evotor cabinet, app Settings tab): </source>
+            <translation>Токен Эвотора (из личного кабинета, вкладка «Настройки» приложения): </translation>
+        </message>
+        <message>
+            <source>The token was not saved: set STOCKDESK_EVOTOR_TOKEN for the next commands.</source>
+            <translation>Токен не сохранён: для следующих команд задайте STOCKDESK_EVOTOR_TOKEN.</translation>
+        </message>
+        <message>
+            <source>{name}: {resolved} of {products} products resolved, {unresolved} need review, {documents} documents read</source>
+            <translation>{name}: остатки найдены для {resolved} из {products} товаров, требуют проверки: {unresolved}, прочитано документов: {documents}</translation>
+        </message>
+        <message>
+            <source>Finishing the push that was interrupted.</source>
+            <translation>Завершаю прерванную отправку.</translation>
+        </message>
+        <message>
+            <source>{changes} to send, {unchanged} already right, {unresolved} without a value (not sent).</source>
+            <translation>к отправке: {changes}, уже верны: {unchanged}, без значения (не отправляются): {unresolved}.</translation>
+        </message>
+        <message>
+            <source>Refusing to push without confirmation: add --yes.</source>
+            <translation>Без подтверждения отправлять не буду: добавьте --yes.</translation>
+        </message>
+        <message>
+            <source>Send {n} balances to the Evotor cloud? [y/N] </source>
+            <translation>Отправить остатки ({n}) в облако Эвотора? [y/N] </translation>
+        </message>
+        <message>
+            <source>{ok} sent, {failed} failed.</source>
+            <translation>отправлено: {ok}, с ошибкой: {failed}.</translation>
+        </message>
+        <message>
+            <source>No IMSHOP key yet: run `stockdesk imshop key` first.</source>
+            <translation>Ключа IMSHOP ещё нет: сначала выполните `stockdesk imshop key`.</translation>
+        </message>
+        <message>
+            <source>No IMSHOP warehouses yet: every answer will be empty (`stockdesk imshop warehouse add`).</source>
+            <translation>Складов IMSHOP ещё нет: все ответы будут пустыми (`stockdesk imshop warehouse add`).</translation>
+        </message>
+        <message>
+            <source>IMSHOP availability webhook at {url}. Press Ctrl-C to stop.</source>
+            <translation>Вебхук наличия для IMSHOP: {url}. Для остановки нажмите Ctrl-C.</translation>
+        </message>
+        <message>
+            <source>Stopped: {answered}, {rejected}.</source>
+            <translation>Остановлено: {answered}, {rejected}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) answered</source>
+            <translation>
+                <numerusform>обработан %n запрос</numerusform>
+                <numerusform>обработано %n запроса</numerusform>
+                <numerusform>обработано %n запросов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rejected</source>
+            <translation>
+                <numerusform>%n отклонён</numerusform>
+                <numerusform>%n отклонено</numerusform>
+                <numerusform>%n отклонено</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Wrote {outlets} and {rows} to {file}.</source>
+            <translation>В {file} записаны {outlets} и {rows}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warehouse(s)</source>
+            <translation>
+                <numerusform>%n склад</numerusform>
+                <numerusform>%n склада</numerusform>
+                <numerusform>%n складов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n availability row(s)</source>
+            <translation>
+                <numerusform>%n строка наличия</numerusform>
+                <numerusform>%n строки наличия</numerusform>
+                <numerusform>%n строк наличия</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>IMSHOP key (from your IMSHOP manager): </source>
+            <translation>Ключ IMSHOP (от вашего менеджера IMSHOP): </translation>
+        </message>
+        <message>
+            <source>The IMSHOP key is forgotten: the webhook answers 401 to everything.</source>
+            <translation>Ключ IMSHOP удалён: вебхук отвечает 401 на все запросы.</translation>
+        </message>
+        <message>
+            <source>This computer has no keychain, so the key was not saved: set STOCKDESK_IMSHOP_TOKEN instead.</source>
+            <translation>На этом компьютере нет хранилища паролей, ключ не сохранён: задайте вместо этого STOCKDESK_IMSHOP_TOKEN.</translation>
+        </message>
+        <message>
+            <source>The IMSHOP key is saved in the keychain.</source>
+            <translation>Ключ IMSHOP сохранён в хранилище паролей.</translation>
+        </message>
+        <message>
+            <source>Offer id field: {field}; prices sent: {price}; listens on {host}:{port}; key: {key}</source>
+            <translation>Поле идентификатора предложения: {field}; цены отправляются: {price}; адрес: {host}:{port}; ключ: {key}</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n offer(s)</source>
+            <translation>
+                <numerusform>%n предложение</numerusform>
+                <numerusform>%n предложения</numerusform>
+                <numerusform>%n предложений</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with unknown stock (not sent)</source>
+            <translation>
+                <numerusform>%n с неизвестным остатком (не отправляется)</numerusform>
+                <numerusform>%n с неизвестным остатком (не отправляются)</numerusform>
+                <numerusform>%n с неизвестным остатком (не отправляются)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shared by several products (not sent until an override says which)</source>
+            <translation>
+                <numerusform>%n общее для нескольких товаров (не отправляется, пока не указано, какой)</numerusform>
+                <numerusform>%n общих для нескольких товаров (не отправляются, пока не указано, какой)</numerusform>
+                <numerusform>%n общих для нескольких товаров (не отправляются, пока не указано, какой)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>онлайн</translation>
+        </message>
+        <message>
+            <source>There is no IMSHOP warehouse {warehouse}.</source>
+            <translation>Склада IMSHOP {warehouse} нет.</translation>
+        </message>
+        <message>
+            <source>There is no override for offer {offer}.</source>
+            <translation>Для предложения {offer} нет ручного сопоставления.</translation>
+        </message>
+        <message>
+            <source>Getting a token with the login and password revokes every MoySklad token this user has: other programs connected with one stop working. Add --revoke-other-tokens to go on, or set STOCKDESK_MOYSKLAD_TOKEN to an existing token instead.</source>
+            <translation>Получение токена по логину и паролю отзывает все токены МоегоСклада этого пользователя: программы, подключённые с ними, перестанут работать. Чтобы продолжить, добавьте --revoke-other-tokens, или задайте в STOCKDESK_MOYSKLAD_TOKEN уже существующий токен.</translation>
+        </message>
+        <message>
+            <source>MoySklad password: </source>
+            <translation>Пароль МоегоСклада: </translation>
+        </message>
+        <message>
+            <source>The password can only be typed on a terminal.</source>
+            <translation>Пароль можно ввести только в терминале.</translation>
+        </message>
+        <message>
+            <source>MoySklad token: </source>
+            <translation>Токен МоегоСклада: </translation>
+        </message>
+        <message>
+            <source>--map wants MS_STORE=EVOTOR_STORE (nothing after '=' counts it for no store).</source>
+            <translation>--map ожидает СКЛАД_МС=МАГАЗИН_ЭВОТОРА (пусто после «=» — склад не учитывается ни для какого магазина).</translation>
+        </message>
+        <message>
+            <source>No MoySklad store is counted for an Evotor store yet: use --map MS_STORE=EVOTOR_STORE.</source>
+            <translation>Ни один склад МоегоСклада ещё не сопоставлен с магазином Эвотора: используйте --map СКЛАД_МС=МАГАЗИН_ЭВОТОРА.</translation>
+        </message>
+        <message>
+            <source>{kind} import of “{stock_type}”: {rows} figures; {unknown} matched products without a figure (unknown, not zero); {unassigned} figures tied to no store (not counted).</source>
+            <translation>{kind} загрузка «{stock_type}»: значений — {rows}; сопоставленных товаров без значения (неизвестно, не ноль) — {unknown}; значений без склада (не учтены) — {unassigned}.</translation>
+        </message>
+        <message>
+            <source>{n} differences, {same} the same, {unknown} unknown in MoySklad.</source>
+            <translation>расхождений: {n}, совпадает: {same}, неизвестно в МоёмСкладе: {unknown}.</translation>
+        </message>
+        <message>
+            <source>Nothing to accept.</source>
+            <translation>Принимать нечего.</translation>
+        </message>
+        <message>
+            <source>Take MoySklad's figure for {n} products into the review? [y/N] </source>
+            <translation>Взять значения МоегоСклада для товаров ({n}) в проверку? [y/N] </translation>
+        </message>
+        <message>
+            <source>Refusing without confirmation: add --yes.</source>
+            <translation>Без подтверждения не буду: добавьте --yes.</translation>
+        </message>
+        <message>
+            <source>{n} values taken from MoySklad into the review.</source>
+            <translation>Значений из МоегоСклада взято в проверку: {n}.</translation>
+        </message>
+        <message>
+            <source>Several Evotor stores: choose one with --store.</source>
+            <translation>Магазинов Эвотора несколько: выберите один через --store.</translation>
+        </message>
+        <message>
+            <source>{auto} matched automatically, {manual} by you, {ambiguous} ambiguous, {unmatched} unmatched. Only matched items are ever sent.</source>
+            <translation>сопоставлено автоматически: {auto}, вами: {manual}, неоднозначно: {ambiguous}, не сопоставлено: {unmatched}. Отправляются только сопоставленные.</translation>
+        </message>
+        <message>
+            <source>Give the campaign id with --campaign (Yandex seller cabinet: Settings → API and modules).</source>
+            <translation>Укажите идентификатор магазина через --campaign (кабинет продавца Яндекса: Настройки → API и модули).</translation>
+        </message>
+        <message>
+            <source>Yandex Market API key: </source>
+            <translation>Ключ API Яндекс Маркета: </translation>
+        </message>
+        <message>
+            <source>Campaign {campaign}: {offers} offers, mode {mode}, stock sending {state}.</source>
+            <translation>Магазин {campaign}: предложений — {offers}, режим {mode}, отправка остатков: {state}.</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>включена</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>выключена</translation>
+        </message>
+        <message>
+            <source>Choose the warehouse with --warehouse ID.</source>
+            <translation>Выберите склад через --warehouse ID.</translation>
+        </message>
+        <message>
+            <source>Choose the Evotor store with --store ID.</source>
+            <translation>Выберите магазин Эвотора через --store ID.</translation>
+        </message>
+        <message>
+            <source>(negative, sent as 0)</source>
+            <translation>(отрицательный, отправляется как 0)</translation>
+        </message>
+        <message>
+            <source>(older than a day)</source>
+            <translation>(старше суток)</translation>
+        </message>
+        <message>
+            <source>{n} to send; {clamped} negative sent as 0; {stale} older than a day; {none} without a known stock, {ambiguous} ambiguous and {unmatched} unmatched are not sent.</source>
+            <translation>к отправке: {n}; отрицательных, отправляемых как 0: {clamped}; старше суток: {stale}; не отправляются: без известного остатка — {none}, неоднозначных — {ambiguous}, несопоставленных — {unmatched}.</translation>
+        </message>
+        <message>
+            <source>Finishing the Yandex Market push that was interrupted.</source>
+            <translation>Завершаю прерванную отправку в Яндекс Маркет.</translation>
+        </message>
+        <message>
+            <source>Send stock to Yandex Market? [y/N] </source>
+            <translation>Отправить остатки в Яндекс Маркет? [y/N] </translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <source>StockDesk can keep your sales channels in step with the Evotor stock. This is optional: press Next to skip it, and connect these any time later in Settings.</source>
+            <translation>StockDesk может поддерживать остатки в ваших каналах продаж такими же, как в Эвоторе. Это необязательно: нажмите «Далее», чтобы пропустить шаг, — подключить их можно позже в настройках.</translation>
+        </message>
+        <message>
+            <source>Not connected. Connect later in Settings.</source>
+            <translation>Не подключено. Подключите позже в настройках.</translation>
+        </message>
+        <message>
+            <source>Optional: other places that should know your stock.</source>
+            <translation>Необязательно: другие места, где нужны ваши остатки.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPanel</name>
+        <message>
+            <source>Use MoySklad's stock as a source, if you keep it there.</source>
+            <translation>Брать остатки из МоегоСклада, если вы ведёте их там.</translation>
+        </message>
+        <message>
+            <source>Keep the stock of your offers on Yandex Market in step.</source>
+            <translation>Поддерживать актуальные остатки ваших товаров на Яндекс Маркете.</translation>
+        </message>
+        <message>
+            <source>Tell your IMSHOP online shop what is in stock.</source>
+            <translation>Сообщать вашему интернет-магазину на IMSHOP, что есть в наличии.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityModel</name>
+        <message>
+            <source>Account</source>
+            <translation>Учётная запись</translation>
+        </message>
+        <message>
+            <source>Reconstruction</source>
+            <translation>Восстановление</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Проверка</translation>
+        </message>
+        <message>
+            <source>Push</source>
+            <translation>Отправка</translation>
+        </message>
+        <message>
+            <source>Sales channels</source>
+            <translation>Каналы продаж</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Что</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityTab</name>
+        <message>
+            <source>Activity</source>
+            <translation>Журнал</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectForm</name>
+        <message>
+            <source>Where do I find my token?</source>
+            <translation>Где взять токен?</translation>
+        </message>
+        <message>
+            <source>&lt;ol&gt;&lt;li&gt;Open your Evotor personal cabinet (lk.evotor.ru) and sign in.&lt;/li&gt;&lt;li&gt;Go to &lt;b&gt;My apps&lt;/b&gt; and open &lt;b&gt;StockDesk&lt;/b&gt; (install it from the Evotor app store first if it is not there).&lt;/li&gt;&lt;li&gt;Open the app's &lt;b&gt;Settings&lt;/b&gt; tab and copy the token shown there.&lt;/li&gt;&lt;li&gt;Paste it below and press &lt;b&gt;Check&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;The token lets StockDesk read your stores, products and documents and change stock balances. It never leaves this computer except to talk to Evotor.</source>
+            <translation>&lt;ol&gt;&lt;li&gt;Откройте личный кабинет Эвотора (lk.evotor.ru) и войдите.&lt;/li&gt;&lt;li&gt;Перейдите в раздел &lt;b&gt;Мои приложения&lt;/b&gt; и откройте &lt;b&gt;StockDesk&lt;/b&gt; (если его там нет, сначала установите его из магазина приложений Эвотора).&lt;/li&gt;&lt;li&gt;Откройте вкладку приложения &lt;b&gt;Настройки&lt;/b&gt; и скопируйте показанный там токен.&lt;/li&gt;&lt;li&gt;Вставьте его ниже и нажмите &lt;b&gt;Проверить&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;С токеном StockDesk может читать ваши магазины, товары и документы и менять остатки. Токен никуда не уходит с этого компьютера — только в Эвотор.</translation>
+        </message>
+        <message>
+            <source>Paste the token here</source>
+            <translation>Вставьте токен сюда</translation>
+        </message>
+        <message>
+            <source>Evotor token</source>
+            <translation>Токен Эвотора</translation>
+        </message>
+        <message>
+            <source>&amp;Token:</source>
+            <translation>&amp;Токен:</translation>
+        </message>
+        <message>
+            <source>S&amp;how</source>
+            <translation>&amp;Показать</translation>
+        </message>
+        <message>
+            <source>&amp;Check</source>
+            <translation>Пр&amp;оверить</translation>
+        </message>
+        <message>
+            <source>&amp;Keep it for this run only</source>
+            <translation>&amp;Держать только до закрытия программы</translation>
+        </message>
+        <message>
+            <source>A token is set in the %1 environment variable: press Check to use it.</source>
+            <translation>Токен задан в переменной окружения %1: нажмите «Проверить», чтобы использовать его.</translation>
+        </message>
+        <message>
+            <source>Evotor is connected. Paste a new token only if you want to replace it.</source>
+            <translation>Эвотор подключён. Вставляйте новый токен, только если хотите заменить прежний.</translation>
+        </message>
+        <message>
+            <source>Paste the token first.</source>
+            <translation>Сначала вставьте токен.</translation>
+        </message>
+        <message>
+            <source>Checking with Evotor…</source>
+            <translation>Проверяю в Эвоторе…</translation>
+        </message>
+        <message>
+            <source>Connected to the demo shop.</source>
+            <translation>Подключено к демо-магазину.</translation>
+        </message>
+        <message>
+            <source>Connected. The token is saved in this computer's password keychain.</source>
+            <translation>Подключено. Токен сохранён в хранилище паролей этого компьютера.</translation>
+        </message>
+        <message>
+            <source>Connected with the token from the %1 environment variable (it is not stored).</source>
+            <translation>Подключено с токеном из переменной окружения %1 (он нигде не сохраняется).</translation>
+        </message>
+        <message>
+            <source>Connected. The token is kept for this run only: StockDesk will ask for it again next time.</source>
+            <translation>Подключено. Токен хранится только до закрытия программы: в следующий раз StockDesk спросит его снова.</translation>
+        </message>
+        <message>
+            <source>since %1</source>
+            <translation>с %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n store(s) found:</source>
+            <translation>
+                <numerusform>Найден %n магазин:</numerusform>
+                <numerusform>Найдено %n магазина:</numerusform>
+                <numerusform>Найдено %n магазинов:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectPage</name>
+        <message>
+            <source>StockDesk needs the token of its Evotor app to read your documents and set stock.</source>
+            <translation>StockDesk нужен токен его приложения в Эвоторе, чтобы читать документы и устанавливать остатки.</translation>
+        </message>
+        <message>
+            <source>Demo: the demo shop's token is already in place. Press Check.</source>
+            <translation>Демо: токен демо-магазина уже на месте. Нажмите «Проверить».</translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <source>StockDesk is ready.</source>
+            <translation>StockDesk готов к работе.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n товар</numerusform>
+                <numerusform>%n товара</numerusform>
+                <numerusform>%n товаров</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n got their number from the documents</source>
+            <translation>
+                <numerusform>у %n товара остаток взят из документов</numerusform>
+                <numerusform>у %n товаров остаток взят из документов</numerusform>
+                <numerusform>у %n товаров остаток взят из документов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n still need your decision (Review tab)</source>
+            <translation>
+                <numerusform>%n ещё ждёт вашего решения (вкладка «Проверка»)</numerusform>
+                <numerusform>%n ещё ждут вашего решения (вкладка «Проверка»)</numerusform>
+                <numerusform>%n ещё ждут вашего решения (вкладка «Проверка»)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) sent to Evotor</source>
+            <translation>
+                <numerusform>%n остаток отправлен в Эвотор</numerusform>
+                <numerusform>%n остатка отправлено в Эвотор</numerusform>
+                <numerusform>%n остатков отправлено в Эвотор</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing has been sent yet: use &lt;b&gt;Send to Evotor&lt;/b&gt; in the main window when you are ready.</source>
+            <translation>Пока ничего не отправлено: когда будете готовы, нажмите &lt;b&gt;Отправить в Эвотор&lt;/b&gt; в главном окне.</translation>
+        </message>
+        <message>
+            <source>The main window shows every product and where its number comes from. Run the reconstruction again any time to take in new documents.</source>
+            <translation>В главном окне видны все товары и откуда взят каждый остаток. Запускайте восстановление снова в любое время, чтобы учесть новые документы.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Format</name>
+        <message>
+            <source>Sale</source>
+            <translation>Продажа</translation>
+        </message>
+        <message>
+            <source>Customer return</source>
+            <translation>Возврат покупателя</translation>
+        </message>
+        <message>
+            <source>Acceptance</source>
+            <translation>Приёмка</translation>
+        </message>
+        <message>
+            <source>Write-off</source>
+            <translation>Списание</translation>
+        </message>
+        <message>
+            <source>Return to supplier</source>
+            <translation>Возврат поставщику</translation>
+        </message>
+        <message>
+            <source>Purchase from a customer</source>
+            <translation>Выкуп у покупателя</translation>
+        </message>
+        <message>
+            <source>Buyback</source>
+            <translation>Обратный выкуп</translation>
+        </message>
+        <message>
+            <source>Inventory</source>
+            <translation>Инвентаризация</translation>
+        </message>
+        <message>
+            <source>Tare opening</source>
+            <translation>Вскрытие тары</translation>
+        </message>
+        <message>
+            <source>Revaluation</source>
+            <translation>Переоценка</translation>
+        </message>
+        <message>
+            <source>sold {q}</source>
+            <translation>продано {q}</translation>
+        </message>
+        <message>
+            <source>returned by a customer {q}</source>
+            <translation>возвращено покупателем {q}</translation>
+        </message>
+        <message>
+            <source>accepted {q}</source>
+            <translation>принято {q}</translation>
+        </message>
+        <message>
+            <source>written off {q}</source>
+            <translation>списано {q}</translation>
+        </message>
+        <message>
+            <source>returned to the supplier {q}</source>
+            <translation>возвращено поставщику {q}</translation>
+        </message>
+        <message>
+            <source>bought from a customer {q}</source>
+            <translation>выкуплено у покупателя {q}</translation>
+        </message>
+        <message>
+            <source>bought back {q}</source>
+            <translation>выкуплено обратно {q}</translation>
+        </message>
+        <message>
+            <source>counted {q}</source>
+            <translation>посчитано {q}</translation>
+        </message>
+        <message>
+            <source>No document mentions it</source>
+            <translation>Нет ни одного документа</translation>
+        </message>
+        <message>
+            <source>A document's effect on stock is unclear</source>
+            <translation>Неясно, как документ изменил остаток</translation>
+        </message>
+        <message>
+            <source>From documents</source>
+            <translation>Из документов</translation>
+        </message>
+        <message>
+            <source>Needs your decision</source>
+            <translation>Нужно решение</translation>
+        </message>
+        <message>
+            <source>Entered by you</source>
+            <translation>Введено вами</translation>
+        </message>
+        <message>
+            <source>Service (no stock)</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <source>keep the cloud value</source>
+            <translation>оставить как в облаке</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>пропущено</translation>
+        </message>
+        <message>
+            <source>Enter a number.</source>
+            <translation>Введите число.</translation>
+        </message>
+        <message>
+            <source>This is not a number.</source>
+            <translation>Это не число.</translation>
+        </message>
+        <message>
+            <source>At most 3 digits after the decimal point.</source>
+            <translation>Не больше 3 цифр после запятой.</translation>
+        </message>
+        <message>
+            <source>This product is sold by the piece: enter a whole number.</source>
+            <translation>Этот товар продаётся поштучно: введите целое число.</translation>
+        </message>
+        <message>
+            <source>Too large: at most 7 digits before the decimal point.</source>
+            <translation>Слишком большое: не больше 7 цифр до запятой.</translation>
+        </message>
+        <message>
+            <source>stopped early: every product was resolved</source>
+            <translation>остановлено раньше: остатки всех товаров найдены</translation>
+        </message>
+        <message>
+            <source>stopped at a complete inventory</source>
+            <translation>остановлено на полной инвентаризации</translation>
+        </message>
+        <message>
+            <source>read back to the day the store was created</source>
+            <translation>прочитано до дня создания магазина</translation>
+        </message>
+        <message>
+            <source>only what arrived since the last run</source>
+            <translation>только пришедшее после прошлого запуска</translation>
+        </message>
+        <message>
+            <source>{h} h {m} min</source>
+            <translation>{h} ч {m} мин</translation>
+        </message>
+        <message>
+            <source>{m} min {s} s</source>
+            <translation>{m} мин {s} с</translation>
+        </message>
+        <message>
+            <source>{s} s</source>
+            <translation>{s} с</translation>
+        </message>
+        <message>
+            <source>{doc} №{number}</source>
+            <translation>{doc} №{number}</translation>
+        </message>
+        <message>
+            <source>{doc}, {date}</source>
+            <translation>{doc}, {date}</translation>
+        </message>
+        <message>
+            <source>A service: no stock is kept</source>
+            <translation>Услуга: остаток не ведётся</translation>
+        </message>
+        <message>
+            <source>Entered by you: {value}</source>
+            <translation>Введено вами: {value}</translation>
+        </message>
+        <message>
+            <source>{document}: its effect on stock is unclear</source>
+            <translation>{document}: неясно, изменил ли он остаток</translation>
+        </message>
+        <message>
+            <source>{document}: before {before}, {movement} → {after}</source>
+            <translation>{document}: было {before}, {movement} → {after}</translation>
+        </message>
+        <message>
+            <source>{document} → {after}</source>
+            <translation>{document} → {after}</translation>
+        </message>
+        <message>
+            <source>This value cannot be a stock balance.</source>
+            <translation>Такое значение не может быть остатком.</translation>
+        </message>
+        <message>
+            <source>Below zero: allowed, but please check it.</source>
+            <translation>Меньше нуля: так можно, но проверьте, пожалуйста.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>StockDesk — Demo</source>
+            <translation>StockDesk — демо</translation>
+        </message>
+        <message>
+            <source>StockDesk</source>
+            <translation>StockDesk</translation>
+        </message>
+        <message>
+            <source>&amp;Overview</source>
+            <translation>&amp;Обзор</translation>
+        </message>
+        <message>
+            <source>&amp;Products</source>
+            <translation>&amp;Товары</translation>
+        </message>
+        <message>
+            <source>Re&amp;view</source>
+            <translation>&amp;Проверка</translation>
+        </message>
+        <message>
+            <source>&amp;Send to Evotor</source>
+            <translation>Отправка в &amp;Эвотор</translation>
+        </message>
+        <message>
+            <source>&amp;Activity</source>
+            <translation>&amp;Журнал</translation>
+        </message>
+        <message>
+            <source>Demo: a made-up shop on this computer. Nothing real is read or changed, and everything is forgotten when you close StockDesk.</source>
+            <translation>Демо: вымышленный магазин на этом компьютере. Ничего настоящего не читается и не меняется, а всё забудется, когда вы закроете StockDesk.</translation>
+        </message>
+        <message>
+            <source>Data folder: %1</source>
+            <translation>Папка данных: %1</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Выход</translation>
+        </message>
+        <message>
+            <source>S&amp;tock</source>
+            <translation>О&amp;статки</translation>
+        </message>
+        <message>
+            <source>&amp;Re-run reconstruction</source>
+            <translation>&amp;Восстановить заново</translation>
+        </message>
+        <message>
+            <source>&amp;Send to Evotor…</source>
+            <translation>О&amp;тправить в Эвотор…</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>О&amp;бновить</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>Open the &amp;data folder</source>
+            <translation>Открыть &amp;папку данных</translation>
+        </message>
+        <message>
+            <source>&amp;About StockDesk</source>
+            <translation>&amp;О программе StockDesk</translation>
+        </message>
+        <message>
+            <source>About StockDesk</source>
+            <translation>О программе StockDesk</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;StockDesk %1&lt;/h3&gt;&lt;p&gt;Rebuilds the stock of your Evotor stores from the terminals' documents and keeps the Evotor cloud in step.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;br&gt;Log file: %3&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;StockDesk %1&lt;/h3&gt;&lt;p&gt;Восстанавливает остатки ваших магазинов Эвотор по документам терминалов и поддерживает облако Эвотора в актуальном состоянии.&lt;/p&gt;&lt;p&gt;Папка данных: %2&lt;br&gt;Журнал: %3&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Stop and quit?</source>
+            <translation>Остановить и выйти?</translation>
+        </message>
+        <message>
+            <source>StockDesk is still working. Stop now? Everything done so far is kept, and StockDesk continues where it stopped next time.</source>
+            <translation>StockDesk ещё работает. Остановить сейчас? Всё сделанное сохранится, и в следующий раз StockDesk продолжит с того же места.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewTab</name>
+        <message>
+            <source>&amp;Re-run reconstruction</source>
+            <translation>&amp;Восстановить заново</translation>
+        </message>
+        <message>
+            <source>Re&amp;view</source>
+            <translation>&amp;Проверка</translation>
+        </message>
+        <message>
+            <source>Send to &amp;Evotor</source>
+            <translation>Отправить в &amp;Эвотор</translation>
+        </message>
+        <message>
+            <source>No store is selected. Choose stores in Settings → Accounts and stores.</source>
+            <translation>Не выбран ни один магазин. Выберите магазины в меню Настройки → Учётные записи и магазины.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsModel</name>
+        <message>
+            <source>Store</source>
+            <translation>Магазин</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Товар</translation>
+        </message>
+        <message>
+            <source>In the cloud</source>
+            <translation>В облаке</translation>
+        </message>
+        <message>
+            <source>StockDesk</source>
+            <translation>StockDesk</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Ед.</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <source>Where the number comes from</source>
+            <translation>Откуда взят остаток</translation>
+        </message>
+        <message>
+            <source>Article / code</source>
+            <translation>Артикул / код</translation>
+        </message>
+        <message>
+            <source>Barcode</source>
+            <translation>Штрихкод</translation>
+        </message>
+        <message>
+            <source>Differs from the cloud: the next push sets it.</source>
+            <translation>Отличается от облака: будет установлено при следующей отправке.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductsTab</name>
+        <message>
+            <source>All products</source>
+            <translation>Все товары</translation>
+        </message>
+        <message>
+            <source>From documents</source>
+            <translation>Из документов</translation>
+        </message>
+        <message>
+            <source>Needs your decision</source>
+            <translation>Ждут вашего решения</translation>
+        </message>
+        <message>
+            <source>Entered by you</source>
+            <translation>Введены вами</translation>
+        </message>
+        <message>
+            <source>Differs from the cloud</source>
+            <translation>Отличаются от облака</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>Услуги</translation>
+        </message>
+        <message>
+            <source>Search by name, article, code or barcode</source>
+            <translation>Поиск по названию, артикулу, коду или штрихкоду</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Показать</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Магазин</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Товары</translation>
+        </message>
+        <message>
+            <source>(the cloud has %1; the next push sets %2)</source>
+            <translation>(в облаке %1; при следующей отправке будет %2)</translation>
+        </message>
+        <message>
+            <source>All stores</source>
+            <translation>Все магазины</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n товар</numerusform>
+                <numerusform>%n товара</numerusform>
+                <numerusform>%n товаров</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n from documents</source>
+            <translation>
+                <numerusform>%n из документов</numerusform>
+                <numerusform>%n из документов</numerusform>
+                <numerusform>%n из документов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entered by you</source>
+            <translation>
+                <numerusform>%n введён вами</numerusform>
+                <numerusform>%n введено вами</numerusform>
+                <numerusform>%n введено вами</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need your decision</source>
+            <translation>
+                <numerusform>%n ждёт вашего решения</numerusform>
+                <numerusform>%n ждут вашего решения</numerusform>
+                <numerusform>%n ждут вашего решения</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n differ from the cloud</source>
+            <translation>
+                <numerusform>%n отличается от облака</numerusform>
+                <numerusform>%n отличаются от облака</numerusform>
+                <numerusform>%n отличаются от облака</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PushModel</name>
+        <message>
+            <source>documents</source>
+            <translation>документы</translation>
+        </message>
+        <message>
+            <source>your value</source>
+            <translation>ваше значение</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Магазин</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Товар</translation>
+        </message>
+        <message>
+            <source>In the cloud now</source>
+            <translation>Сейчас в облаке</translation>
+        </message>
+        <message>
+            <source>New value</source>
+            <translation>Новое значение</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Отправлено</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>Ошибка: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PushPage</name>
+        <message>
+            <source>I will send later from the main window</source>
+            <translation>Отправлю позже из главного окна</translation>
+        </message>
+        <message>
+            <source>Check what will change in the Evotor cloud, then send it.</source>
+            <translation>Проверьте, что изменится в облаке Эвотора, и отправьте.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PushPanel</name>
+        <message>
+            <source>StockDesk sends only the stock balances listed below. Prices, names, other products and your documents are not touched.</source>
+            <translation>StockDesk отправит только перечисленные ниже остатки. Цены, названия, другие товары и ваши документы не меняются.</translation>
+        </message>
+        <message>
+            <source>Changes to send</source>
+            <translation>Изменения к отправке</translation>
+        </message>
+        <message>
+            <source>&amp;Send to Evotor</source>
+            <translation>&amp;Отправить в Эвотор</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>Проверить &amp;снова</translation>
+        </message>
+        <message>
+            <source>Read the current values from Evotor and list the changes again</source>
+            <translation>Заново прочитать текущие значения из Эвотора и составить список изменений</translation>
+        </message>
+        <message>
+            <source>&amp;Retry the failed ones</source>
+            <translation>&amp;Повторить неотправленные</translation>
+        </message>
+        <message>
+            <source>Reading the current values from Evotor…</source>
+            <translation>Читаю текущие значения из Эвотора…</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Отправляю…</translation>
+        </message>
+        <message>
+            <source>Sending the failed ones again…</source>
+            <translation>Повторно отправляю неотправленные…</translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>Остановлено.</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Send %n change(s) to Evotor</source>
+            <translation>
+                <numerusform>&amp;Отправить %n изменение в Эвотор</numerusform>
+                <numerusform>&amp;Отправить %n изменения в Эвотор</numerusform>
+                <numerusform>&amp;Отправить %n изменений в Эвотор</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to send: the Evotor cloud already holds these values.</source>
+            <translation>Отправлять нечего: в облаке Эвотора уже эти значения.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) will change</source>
+            <translation>
+                <numerusform>изменится %n остаток</numerusform>
+                <numerusform>изменятся %n остатка</numerusform>
+                <numerusform>изменятся %n остатков</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already right in the cloud</source>
+            <translation>
+                <numerusform>%n уже верен в облаке</numerusform>
+                <numerusform>%n уже верны в облаке</numerusform>
+                <numerusform>%n уже верны в облаке</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not decided yet: left as they are</source>
+            <translation>
+                <numerusform>%n ещё без решения: не меняется</numerusform>
+                <numerusform>%n ещё без решения: не меняются</numerusform>
+                <numerusform>%n ещё без решения: не меняются</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) sent to Evotor.</source>
+            <translation>
+                <numerusform>%n остаток отправлен в Эвотор.</numerusform>
+                <numerusform>%n остатка отправлено в Эвотор.</numerusform>
+                <numerusform>%n остатков отправлено в Эвотор.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n could not be sent: see the Result column, then retry.</source>
+            <translation>
+                <numerusform>%n не удалось отправить: посмотрите столбец «Результат» и повторите.</numerusform>
+                <numerusform>%n не удалось отправить: посмотрите столбец «Результат» и повторите.</numerusform>
+                <numerusform>%n не удалось отправить: посмотрите столбец «Результат» и повторите.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%v of %m</source>
+            <translation>%v из %m</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconstructDialog</name>
+        <message>
+            <source>Reconstruction</source>
+            <translation>Восстановление остатков</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconstructPage</name>
+        <message>
+            <source>This can take a while for a big shop. You can cancel at any moment, or even close StockDesk: next time it continues where it stopped.</source>
+            <translation>Для большого магазина это может занять время. Можно отменить в любой момент или даже закрыть StockDesk: в следующий раз он продолжит с того же места.</translation>
+        </message>
+        <message>
+            <source>Reading the products and documents, then working out every product's stock.</source>
+            <translation>Читаю товары и документы, затем вычисляю остаток каждого товара.</translation>
+        </message>
+        <message>
+            <source>The stock is already rebuilt. Press Next, or Run again to take in new documents.</source>
+            <translation>Остатки уже восстановлены. Нажмите «Далее» или «Запустить снова», чтобы учесть новые документы.</translation>
+        </message>
+        <message>
+            <source>Run &amp;again</source>
+            <translation>Запустить &amp;снова</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReconstructPanel</name>
+        <message>
+            <source>Product list</source>
+            <translation>Список товаров</translation>
+        </message>
+        <message>
+            <source>Documents, month by month</source>
+            <translation>Документы, по месяцам</translation>
+        </message>
+        <message>
+            <source>Computing balances</source>
+            <translation>Вычисление остатков</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Начать</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>О&amp;тменить</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Продолжить</translation>
+        </message>
+        <message>
+            <source>The last reconstruction was interrupted. It continues where it stopped: nothing already read is downloaded again.</source>
+            <translation>Прошлое восстановление было прервано. Оно продолжится с того же места: уже прочитанное заново не скачивается.</translation>
+        </message>
+        <message>
+            <source>Stopped. Everything read so far is kept: Resume continues from here.</source>
+            <translation>Остановлено. Всё прочитанное сохранено: «Продолжить» продолжит с этого места.</translation>
+        </message>
+        <message>
+            <source>Run &amp;again</source>
+            <translation>Запустить &amp;снова</translation>
+        </message>
+        <message>
+            <source>Store %1 of %2: %3</source>
+            <translation>Магазин %1 из %2: %3</translation>
+        </message>
+        <message>
+            <source>Store: %1</source>
+            <translation>Магазин: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 months read</source>
+            <translation>
+                <numerusform>прочитан %n месяц из %1</numerusform>
+                <numerusform>прочитано %n месяца из %1</numerusform>
+                <numerusform>прочитано %n месяцев из %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>now: %1</source>
+            <translation>сейчас: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 products</source>
+            <translation>
+                <numerusform>%n товар из %1</numerusform>
+                <numerusform>%n товара из %1</numerusform>
+                <numerusform>%n товаров из %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) read</source>
+            <translation>
+                <numerusform>прочитан %n документ</numerusform>
+                <numerusform>прочитано %n документа</numerusform>
+                <numerusform>прочитано %n документов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) settled</source>
+            <translation>
+                <numerusform>остаток найден у %n товара</numerusform>
+                <numerusform>остаток найден у %n товаров</numerusform>
+                <numerusform>остаток найден у %n товаров</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n still open</source>
+            <translation>
+                <numerusform>%n ещё без ответа</numerusform>
+                <numerusform>%n ещё без ответа</numerusform>
+                <numerusform>%n ещё без ответа</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Elapsed: %1</source>
+            <translation>Прошло: %1</translation>
+        </message>
+        <message>
+            <source>Remaining: about %1</source>
+            <translation>Осталось: около %1</translation>
+        </message>
+        <message>
+            <source>Remaining: estimating…</source>
+            <translation>Осталось: оцениваю…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) in the store.</source>
+            <translation>
+                <numerusform>В магазине %n товар.</numerusform>
+                <numerusform>В магазине %n товара.</numerusform>
+                <numerusform>В магазине %n товаров.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n got their number from the documents.</source>
+            <translation>
+                <numerusform>У %n товара остаток взят из документов.</numerusform>
+                <numerusform>У %n товаров остаток взят из документов.</numerusform>
+                <numerusform>У %n товаров остаток взят из документов.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n could not be settled by the documents (see Review).</source>
+            <translation>
+                <numerusform>По %n товару документы не дают ответа (см. «Проверка»).</numerusform>
+                <numerusform>По %n товарам документы не дают ответа (см. «Проверка»).</numerusform>
+                <numerusform>По %n товарам документы не дают ответа (см. «Проверка»).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>back to %1</source>
+            <translation>до %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) have documents that disagree with each other.</source>
+            <translation>
+                <numerusform>У %n товара документы противоречат друг другу.</numerusform>
+                <numerusform>У %n товаров документы противоречат друг другу.</numerusform>
+                <numerusform>У %n товаров документы противоречат друг другу.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Document types StockDesk does not know, ignored: %1</source>
+            <translation>Неизвестные StockDesk типы документов, пропущены: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewFilter</name>
+        <message>
+            <source>All products</source>
+            <translation>Все товары</translation>
+        </message>
+        <message>
+            <source>Not decided yet</source>
+            <translation>Ещё без решения</translation>
+        </message>
+        <message>
+            <source>Decided</source>
+            <translation>С решением</translation>
+        </message>
+        <message>
+            <source>No document mentions it</source>
+            <translation>Нет ни одного документа</translation>
+        </message>
+        <message>
+            <source>A document's effect is unclear</source>
+            <translation>Неясно действие документа</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewModel</name>
+        <message>
+            <source>Store</source>
+            <translation>Магазин</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Товар</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Ед.</translation>
+        </message>
+        <message>
+            <source>In the cloud</source>
+            <translation>В облаке</translation>
+        </message>
+        <message>
+            <source>New value</source>
+            <translation>Новое значение</translation>
+        </message>
+        <message>
+            <source>Why it needs you</source>
+            <translation>Почему нужно решение</translation>
+        </message>
+        <message>
+            <source>Last document</source>
+            <translation>Последний документ</translation>
+        </message>
+        <message>
+            <source>Article / code</source>
+            <translation>Артикул / код</translation>
+        </message>
+        <message>
+            <source>Barcode</source>
+            <translation>Штрихкод</translation>
+        </message>
+        <message numerus="yes">
+            <source> (+%n more)</source>
+            <translation>
+                <numerusform> (и ещё %n)</numerusform>
+                <numerusform> (и ещё %n)</numerusform>
+                <numerusform> (и ещё %n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>No document in the history read changes this product's stock, so only you know how many there are.</source>
+            <translation>Ни один документ в прочитанной истории не меняет остаток этого товара, так что сколько его — знаете только вы.</translation>
+        </message>
+        <message>
+            <source>Details: %1</source>
+            <translation>Подробности: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) disagree with the ones before them.</source>
+            <translation>
+                <numerusform>%n документ не сходится с предыдущими.</numerusform>
+                <numerusform>%n документа не сходятся с предыдущими.</numerusform>
+                <numerusform>%n документов не сходятся с предыдущими.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (keep the cloud value)</source>
+            <translation>%1 (оставить как в облаке)</translation>
+        </message>
+        <message>
+            <source>If the document moved stock: %1; if it did not: %2</source>
+            <translation>Если документ изменил остаток: %1; если нет: %2</translation>
+        </message>
+        <message>
+            <source>Suggested: %1</source>
+            <translation>Предлагается: %1</translation>
+        </message>
+        <message>
+            <source>Double-click or press F2 to type the number you have.</source>
+            <translation>Дважды щёлкните или нажмите F2, чтобы ввести фактический остаток.</translation>
+        </message>
+        <message numerus="yes">
+            <source>set %n product(s) to %1</source>
+            <translation>
+                <numerusform>установить %1 для %n товара</numerusform>
+                <numerusform>установить %1 для %n товаров</numerusform>
+                <numerusform>установить %1 для %n товаров</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>keep the cloud value for %n product(s)</source>
+            <translation>
+                <numerusform>оставить значение облака для %n товара</numerusform>
+                <numerusform>оставить значение облака для %n товаров</numerusform>
+                <numerusform>оставить значение облака для %n товаров</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>skip %n product(s)</source>
+            <translation>
+                <numerusform>пропустить %n товар</numerusform>
+                <numerusform>пропустить %n товара</numerusform>
+                <numerusform>пропустить %n товаров</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>clear the decision for %n product(s)</source>
+            <translation>
+                <numerusform>снять решение для %n товара</numerusform>
+                <numerusform>снять решение для %n товаров</numerusform>
+                <numerusform>снять решение для %n товаров</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>For these products the documents do not say how many there are. Type the number you have, or choose what to do with the buttons. Every change is saved at once. You can also finish later: products without a decision are not sent.</source>
+            <translation>Для этих товаров документы не говорят, сколько их. Введите фактический остаток или выберите действие кнопками. Каждое изменение сразу сохраняется. Можно закончить и позже: товары без решения не отправляются.</translation>
+        </message>
+        <message>
+            <source>The products that need you.</source>
+            <translation>Товары, которым нужно ваше решение.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWidget</name>
+        <message>
+            <source>Search by name, article, code or barcode</source>
+            <translation>Поиск по названию, артикулу, коду или штрихкоду</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Показать</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Магазин</translation>
+        </message>
+        <message>
+            <source>Products to review</source>
+            <translation>Товары для проверки</translation>
+        </message>
+        <message>
+            <source>Set to 0</source>
+            <translation>Поставить 0</translation>
+        </message>
+        <message>
+            <source>Set the selected products to 0</source>
+            <translation>Поставить 0 выбранным товарам</translation>
+        </message>
+        <message>
+            <source>Keep the cloud value</source>
+            <translation>Оставить как в облаке</translation>
+        </message>
+        <message>
+            <source>Leave the selected products as they are in the Evotor cloud</source>
+            <translation>Оставить выбранные товары такими, как в облаке Эвотора</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Пропустить</translation>
+        </message>
+        <message>
+            <source>Do not send anything for the selected products</source>
+            <translation>Ничего не отправлять для выбранных товаров</translation>
+        </message>
+        <message>
+            <source>Clear decision</source>
+            <translation>Снять решение</translation>
+        </message>
+        <message>
+            <source>Forget the decision for the selected products</source>
+            <translation>Забыть решение по выбранным товарам</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Отменить</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>Отменить последнее изменение</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Повторить</translation>
+        </message>
+        <message>
+            <source>Redo the change undone last</source>
+            <translation>Вернуть последнее отменённое изменение</translation>
+        </message>
+        <message>
+            <source>Undo: %1</source>
+            <translation>Отменить: %1</translation>
+        </message>
+        <message>
+            <source>Redo: %1</source>
+            <translation>Повторить: %1</translation>
+        </message>
+        <message>
+            <source>Import CSV…</source>
+            <translation>Загрузить CSV…</translation>
+        </message>
+        <message>
+            <source>Read new values from a CSV file (exported and edited)</source>
+            <translation>Прочитать новые значения из CSV-файла (выгруженного и заполненного)</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Выгрузить CSV…</translation>
+        </message>
+        <message>
+            <source>Save this list as a CSV file for Excel</source>
+            <translation>Сохранить этот список в CSV-файл для Excel</translation>
+        </message>
+        <message>
+            <source>All stores</source>
+            <translation>Все магазины</translation>
+        </message>
+        <message>
+            <source>Select one or more products first.</source>
+            <translation>Сначала выберите один или несколько товаров.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) changed and saved.</source>
+            <translation>
+                <numerusform>Изменён и сохранён %n товар.</numerusform>
+                <numerusform>Изменено и сохранено %n товара.</numerusform>
+                <numerusform>Изменено и сохранено %n товаров.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to review: every product got its number from the documents.</source>
+            <translation>Проверять нечего: остатки всех товаров взяты из документов.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) to review</source>
+            <translation>
+                <numerusform>%n товар на проверке</numerusform>
+                <numerusform>%n товара на проверке</numerusform>
+                <numerusform>%n товаров на проверке</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not decided yet (they are not sent until you decide)</source>
+            <translation>
+                <numerusform>%n ещё без решения (не отправляется, пока вы не решите)</numerusform>
+                <numerusform>%n ещё без решения (не отправляются, пока вы не решите)</numerusform>
+                <numerusform>%n ещё без решения (не отправляются, пока вы не решите)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export the review list</source>
+            <translation>Выгрузить список для проверки</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Import new values</source>
+            <translation>Загрузить новые значения</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) written to %1. Fill in the new_value column and import the file again.</source>
+            <translation>
+                <numerusform>%n товар записан в %1. Заполните столбец new_value и загрузите файл обратно.</numerusform>
+                <numerusform>%n товара записано в %1. Заполните столбец new_value и загрузите файл обратно.</numerusform>
+                <numerusform>%n товаров записано в %1. Заполните столбец new_value и загрузите файл обратно.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n value(s) imported and saved.</source>
+            <translation>
+                <numerusform>Загружено и сохранено %n значение.</numerusform>
+                <numerusform>Загружено и сохранено %n значения.</numerusform>
+                <numerusform>Загружено и сохранено %n значений.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Line %1: %2</source>
+            <translation>Строка %1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>…and %n more.</source>
+            <translation>
+                <numerusform>…и ещё %n.</numerusform>
+                <numerusform>…и ещё %n.</numerusform>
+                <numerusform>…и ещё %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) could not be used:</source>
+            <translation>
+                <numerusform>%n строку не удалось использовать:</numerusform>
+                <numerusform>%n строки не удалось использовать:</numerusform>
+                <numerusform>%n строк не удалось использовать:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The file could not be used: %1</source>
+            <translation>Не удалось использовать файл: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <source>&amp;Accounts and stores</source>
+            <translation>&amp;Учётные записи и магазины</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Язык</translation>
+        </message>
+        <message>
+            <source>&amp;Data</source>
+            <translation>&amp;Данные</translation>
+        </message>
+        <message>
+            <source>Evotor</source>
+            <translation>Эвотор</translation>
+        </message>
+        <message>
+            <source>&amp;Forget the token</source>
+            <translation>&amp;Забыть токен</translation>
+        </message>
+        <message>
+            <source>Remove the Evotor token from this computer; StockDesk asks for it again next time.</source>
+            <translation>Удалить токен Эвотора с этого компьютера; в следующий раз StockDesk спросит его снова.</translation>
+        </message>
+        <message>
+            <source>Stores</source>
+            <translation>Магазины</translation>
+        </message>
+        <message>
+            <source>After ticking a new store, run the reconstruction again.</source>
+            <translation>Отметив новый магазин, запустите восстановление снова.</translation>
+        </message>
+        <message>
+            <source>Sales channels</source>
+            <translation>Каналы продаж</translation>
+        </message>
+        <message>
+            <source>Connecting these is not available in this version yet.</source>
+            <translation>Подключение этих сервисов в этой версии пока недоступно.</translation>
+        </message>
+        <message>
+            <source>Not connected.</source>
+            <translation>Не подключено.</translation>
+        </message>
+        <message>
+            <source>Connected. The token is in this computer's password keychain.</source>
+            <translation>Подключено. Токен — в хранилище паролей этого компьютера.</translation>
+        </message>
+        <message>
+            <source>Connected. The token is kept for this run only.</source>
+            <translation>Подключено. Токен хранится только до закрытия программы.</translation>
+        </message>
+        <message>
+            <source>Connected with the token from an environment variable.</source>
+            <translation>Подключено с токеном из переменной окружения.</translation>
+        </message>
+        <message>
+            <source>The token is removed from this computer.</source>
+            <translation>Токен удалён с этого компьютера.</translation>
+        </message>
+        <message>
+            <source>The system's language</source>
+            <translation>Язык системы</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Язык:</translation>
+        </message>
+        <message>
+            <source>StockDesk switches to the chosen language the next time it starts.</source>
+            <translation>StockDesk переключится на выбранный язык при следующем запуске.</translation>
+        </message>
+        <message>
+            <source>Saved. Restart StockDesk to switch the language.</source>
+            <translation>Сохранено. Перезапустите StockDesk, чтобы сменить язык.</translation>
+        </message>
+        <message>
+            <source>&amp;Open the folder</source>
+            <translation>&amp;Открыть папку</translation>
+        </message>
+        <message>
+            <source>StockDesk keeps its database (stockdesk.db) and its log file (%1) in this folder. Tokens are never stored there.</source>
+            <translation>В этой папке StockDesk хранит свою базу данных (stockdesk.db) и журнал (%1). Токены там никогда не хранятся.</translation>
+        </message>
+        <message>
+            <source>Demo: this folder is deleted when StockDesk closes.</source>
+            <translation>Демо: эта папка удаляется при закрытии StockDesk.</translation>
+        </message>
+        <message>
+            <source>To keep the data somewhere else, start StockDesk with &lt;code&gt;--data-dir FOLDER&lt;/code&gt; or set the STOCKDESK_DATA_DIR environment variable.</source>
+            <translation>Чтобы хранить данные в другом месте, запускайте StockDesk с параметром &lt;code&gt;--data-dir ПАПКА&lt;/code&gt; или задайте переменную окружения STOCKDESK_DATA_DIR.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreCard</name>
+        <message>
+            <source>Not rebuilt yet: run the reconstruction.</source>
+            <translation>Остатки ещё не восстановлены: запустите восстановление.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) need your decision.</source>
+            <translation>
+                <numerusform>%n товар ждёт вашего решения.</numerusform>
+                <numerusform>%n товара ждут вашего решения.</numerusform>
+                <numerusform>%n товаров ждут вашего решения.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Rebuilt, not sent to Evotor yet.</source>
+            <translation>Восстановлено, но ещё не отправлено в Эвотор.</translation>
+        </message>
+        <message>
+            <source>Rebuilt and sent to Evotor.</source>
+            <translation>Восстановлено и отправлено в Эвотор.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>ни разу</translation>
+        </message>
+        <message>
+            <source>Products:</source>
+            <translation>Товаров:</translation>
+        </message>
+        <message>
+            <source>From documents:</source>
+            <translation>Из документов:</translation>
+        </message>
+        <message>
+            <source>Need your decision:</source>
+            <translation>Ждут решения:</translation>
+        </message>
+        <message>
+            <source>Sent to Evotor:</source>
+            <translation>Отправлено в Эвотор:</translation>
+        </message>
+        <message>
+            <source>Last reconstruction:</source>
+            <translation>Последнее восстановление:</translation>
+        </message>
+        <message>
+            <source>Last push:</source>
+            <translation>Последняя отправка:</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoresList</name>
+        <message>
+            <source>Store</source>
+            <translation>Магазин</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>History goes back to</source>
+            <translation>История начинается</translation>
+        </message>
+        <message>
+            <source>Stores</source>
+            <translation>Магазины</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoresPage</name>
+        <message>
+            <source>Tick the stores whose stock StockDesk should rebuild. It reads each store's documents from today back in time, month by month, and stops as soon as every product is settled or it reaches a complete inventory: at most back to the date shown.</source>
+            <translation>Отметьте магазины, остатки которых StockDesk должен восстановить. Он читает документы каждого магазина от сегодняшнего дня назад, месяц за месяцем, и останавливается, как только найдёт остатки всех товаров или дойдёт до полной инвентаризации, — самое большее до указанной даты.</translation>
+        </message>
+        <message>
+            <source>Choose the stores and see how far back their history goes.</source>
+            <translation>Выберите магазины и посмотрите, насколько далеко в прошлое уходит их история.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n store(s) selected.</source>
+            <translation>
+                <numerusform>Выбран %n магазин.</numerusform>
+                <numerusform>Выбрано %n магазина.</numerusform>
+                <numerusform>Выбрано %n магазинов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tick at least one store to continue.</source>
+            <translation>Чтобы продолжить, отметьте хотя бы один магазин.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>&lt;p&gt;StockDesk works out how many of each product you really have, from the documents your Evotor terminals already keep (sales, returns, acceptances, write-offs and inventories), and puts those numbers into the Evotor cloud.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What it will do&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;read your stores, products and terminal documents;&lt;/li&gt;&lt;li&gt;work out the stock of every product and show where each number comes from;&lt;/li&gt;&lt;li&gt;ask you about the products the documents cannot settle;&lt;/li&gt;&lt;li&gt;after you confirm, send the new stock balances to the Evotor cloud.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;What it will not touch&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;prices, names, product cards and groups;&lt;/li&gt;&lt;li&gt;your documents, receipts and terminals;&lt;/li&gt;&lt;li&gt;anything at all before you press &lt;b&gt;Send&lt;/b&gt;.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;You can stop at any step: StockDesk keeps what it has done and continues next time.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;StockDesk вычисляет, сколько каждого товара у вас на самом деле, по документам, которые уже хранят ваши терминалы Эвотор (продажи, возвраты, приёмки, списания и инвентаризации), и записывает эти остатки в облако Эвотора.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Что он сделает&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;прочитает ваши магазины, товары и документы терминалов;&lt;/li&gt;&lt;li&gt;вычислит остаток каждого товара и покажет, откуда взято каждое число;&lt;/li&gt;&lt;li&gt;спросит вас о товарах, по которым документы не дают ответа;&lt;/li&gt;&lt;li&gt;после вашего подтверждения отправит новые остатки в облако Эвотора.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Что он не тронет&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;цены, названия, карточки и группы товаров;&lt;/li&gt;&lt;li&gt;ваши документы, чеки и терминалы;&lt;/li&gt;&lt;li&gt;вообще ничего — пока вы не нажмёте &lt;b&gt;Отправить&lt;/b&gt;.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Остановиться можно на любом шаге: StockDesk сохранит сделанное и продолжит в следующий раз.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Demo:&lt;/b&gt; this is a made-up shop running on this computer. Nothing real is read or changed, and everything is forgotten when you close StockDesk.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Демо:&lt;/b&gt; это вымышленный магазин, работающий на этом компьютере. Ничего настоящего не читается и не меняется, а всё забудется, когда вы закроете StockDesk.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Correct stock in the Evotor cloud, rebuilt from your terminals' documents.</source>
+            <translation>Верные остатки в облаке Эвотора, восстановленные по документам ваших терминалов.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Wizard</name>
+        <message>
+            <source>Welcome</source>
+            <translation>Добро пожаловать</translation>
+        </message>
+        <message>
+            <source>Connect Evotor</source>
+            <translation>Подключение Эвотора</translation>
+        </message>
+        <message>
+            <source>Other accounts</source>
+            <translation>Другие сервисы</translation>
+        </message>
+        <message>
+            <source>Stores and history</source>
+            <translation>Магазины и история</translation>
+        </message>
+        <message>
+            <source>Rebuilding stock</source>
+            <translation>Восстановление остатков</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Проверка</translation>
+        </message>
+        <message>
+            <source>Send to Evotor</source>
+            <translation>Отправка в Эвотор</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardDialog</name>
+        <message>
+            <source>StockDesk — first start</source>
+            <translation>StockDesk — первый запуск</translation>
+        </message>
+        <message>
+            <source>%1 — Demo</source>
+            <translation>%1 — демо</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; &amp;Назад</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>&amp;Далее &gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Open StockDesk</source>
+            <translation>&amp;Открыть StockDesk</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Demo: a made-up shop on this computer. Nothing real is read or changed.</source>
+            <translation>Демо: вымышленный магазин на этом компьютере. Ничего настоящего не читается и не меняется.</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Шаг %1 из %2</translation>
+        </message>
+        <message>
+            <source>Stop and close?</source>
+            <translation>Остановить и закрыть?</translation>
+        </message>
+        <message>
+            <source>StockDesk is still working. Stop now? Everything done so far is kept, and StockDesk continues where it stopped next time.</source>
+            <translation>StockDesk ещё работает. Остановить сейчас? Всё сделанное сохранится, и в следующий раз StockDesk продолжит с того же места.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,52 @@
+"""The log file in the data directory, and what the owner sees of an unexpected error.
+
+Only our own messages and tracebacks go there; tokens never do (no module logs them, and the HTTP
+libraries, which log request lines at INFO, are kept at WARNING).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from stockdesk.ui.widgets import error_text
+
+LOG_NAME = "stockdesk.log"
+log = logging.getLogger("stockdesk")
+
+
+def setup_logging(data_dir: Path) -> Path:
+    path = Path(data_dir) / LOG_NAME
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "stockdesk", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.stockdesk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    for noisy in ("httpx", "httpcore", "aiohttp.access", "asyncio"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return path
+
+
+def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook for the window: log everything, show a sentence (never a traceback)."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    text = error_text(exc)  # logs the traceback unless it is a UserError
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "StockDesk"), text,
+                      QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+    box.setAttribute(box.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not exec(): never re-enter the event loop from inside a task

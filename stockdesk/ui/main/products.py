@@ -1,0 +1,244 @@
+"""Every product of the selected stores, with its number and where that number comes from."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView,
+                               QVBoxLayout, QWidget)
+
+from stockdesk.context import AppContext
+from stockdesk.i18n import QT_TRANSLATE_NOOP
+from stockdesk.jobs.connect import list_stores
+from stockdesk.jobs.overview import ProductRow, product_rows
+from stockdesk.ui import formatting as fmt
+from stockdesk.ui import style
+from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, SortProxy
+from stockdesk.ui.widgets import setup_table
+
+
+class PCol(IntEnum):
+    STORE = 0
+    NAME = 1
+    CLOUD = 2
+    VALUE = 3
+    UNIT = 4
+    STATUS = 5
+    PROVENANCE = 6
+    CODE = 7
+    BARCODE = 8
+
+
+STATUS_COLOURS = {"resolved": style.OK, "review": style.WARNING, "manual": style.INFO, "service": style.MUTED}
+
+
+def provenance(row: ProductRow) -> str:
+    return fmt.provenance(row.status, row.doc_type, row.doc_number, row.doc_close_ms, row.s0, row.q, row.value)
+
+
+def differs(row: ProductRow) -> bool:
+    return row.value is not None and row.value != row.cloud_value
+
+
+class ProductsModel(RowTableModel[ProductRow]):
+    CONTEXT = "ProductsModel"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ProductsModel", "Store"),
+        QT_TRANSLATE_NOOP("ProductsModel", "Product"),
+        QT_TRANSLATE_NOOP("ProductsModel", "In the cloud"),
+        QT_TRANSLATE_NOOP("ProductsModel", "StockDesk"),
+        QT_TRANSLATE_NOOP("ProductsModel", "Unit"),
+        QT_TRANSLATE_NOOP("ProductsModel", "Status"),
+        QT_TRANSLATE_NOOP("ProductsModel", "Where the number comes from"),
+        QT_TRANSLATE_NOOP("ProductsModel", "Article / code"),
+        QT_TRANSLATE_NOOP("ProductsModel", "Barcode"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.store_names: dict[str, str] = {}
+        self._haystack: list[str] = []
+
+    def set_rows(self, rows: list[ProductRow]) -> None:
+        self._haystack = [" ".join([r.name, r.article or "", r.code or "", *r.barcodes]).casefold() for r in rows]
+        super().set_rows(rows)
+
+    def matches(self, row: int, needle: str) -> bool:
+        return needle in self._haystack[row]
+
+    def cell(self, row: ProductRow, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._plain(row, column, role == SORT_ROLE)
+        if role == Qt.ItemDataRole.ForegroundRole and column == PCol.STATUS:
+            return STATUS_COLOURS.get(row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column == PCol.VALUE and row.value is not None and row.value < 0:
+            return style.WARNING
+        if role == Qt.ItemDataRole.FontRole and column == PCol.VALUE and differs(row):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == PCol.VALUE and differs(row):
+                return self.tr("Differs from the cloud: the next push sets it.")
+            if column in (PCol.PROVENANCE, PCol.NAME):
+                return self._plain(row, column, False)
+            if column == PCol.BARCODE and len(row.barcodes) > 1:
+                return "\n".join(row.barcodes)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (PCol.CLOUD, PCol.VALUE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _plain(self, row: ProductRow, column: int, for_sort: bool) -> Any:
+        if column == PCol.STORE:
+            return self.store_names.get(row.store_id, row.store_id)
+        if column == PCol.NAME:
+            return row.name.casefold() if for_sort else row.name
+        if column == PCol.CODE:
+            return " / ".join(x for x in (row.article, row.code) if x)
+        if column == PCol.BARCODE:
+            return row.barcodes[0] if row.barcodes else ""
+        if column == PCol.UNIT:
+            return row.measure_name or ""
+        if column == PCol.CLOUD:
+            return row.cloud_value if for_sort else fmt.qty(row.cloud_value)
+        if column == PCol.VALUE:
+            return row.value if for_sort else fmt.qty(row.value)
+        if column == PCol.STATUS:
+            return fmt.status(row.status)
+        if column == PCol.PROVENANCE:
+            return (row.doc_close_ms or 0) if for_sort else provenance(row)
+        return None
+
+
+FILTERS = (
+    ("all", QT_TRANSLATE_NOOP("ProductsTab", "All products")),
+    ("resolved", QT_TRANSLATE_NOOP("ProductsTab", "From documents")),
+    ("review", QT_TRANSLATE_NOOP("ProductsTab", "Needs your decision")),
+    ("manual", QT_TRANSLATE_NOOP("ProductsTab", "Entered by you")),
+    ("differs", QT_TRANSLATE_NOOP("ProductsTab", "Differs from the cloud")),
+    ("service", QT_TRANSLATE_NOOP("ProductsTab", "Services")),
+)
+
+
+class ProductsFilter(SortProxy):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._filter = "all"
+        self._store: str | None = None
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(SortProxy.Direction.Rows)
+
+    def set_filter(self, key: str) -> None:
+        self.beginFilterChange()
+        self._filter = key
+        self.endFilterChange(SortProxy.Direction.Rows)
+
+    def set_store(self, store_id: str | None) -> None:
+        self.beginFilterChange()
+        self._store = store_id
+        self.endFilterChange(SortProxy.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt API
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ProductsModel) or source_parent.isValid():
+            return True
+        row = model.rows[source_row]
+        if self._store and row.store_id != self._store:
+            return False
+        if self._filter == "differs" and not differs(row):
+            return False
+        if self._filter not in ("all", "differs") and row.status != self._filter:
+            return False
+        return not self._needle or model.matches(source_row, self._needle)
+
+
+class ProductsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ProductsModel(self)
+        self.proxy = ProductsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by name, article, code or barcode"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.filter_box = QComboBox(self)
+        for key, label in FILTERS:
+            self.filter_box.addItem(QCoreApplication.translate("ProductsTab", label), key)
+        self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_filter(self.filter_box.currentData()))
+        self.filter_box.setAccessibleName(self.tr("Show"))
+        self.store_box = QComboBox(self)
+        self.store_box.currentIndexChanged.connect(lambda _: self.proxy.set_store(self.store_box.currentData()))
+        self.store_box.setAccessibleName(self.tr("Store"))
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Products"))
+        self.columns = setup_table(self.table, {PCol.STORE: 1.0, PCol.NAME: 2.5, PCol.CLOUD: 0.7, PCol.VALUE: 0.7,
+                                                PCol.UNIT: 0.4, PCol.STATUS: 1.2, PCol.PROVENANCE: 4.0,
+                                                PCol.CODE: 0.9, PCol.BARCODE: 1.1}, PCol.NAME)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        # the selected product's provenance in full: the column is often too narrow for it
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.filter_box, 1)
+        filters.addWidget(self.store_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.counts)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        if row is None:
+            self.detail.clear()
+            return
+        text = f"<b>{escape(row.name)}</b>: {escape(provenance(row))}"
+        if differs(row):
+            text += " " + escape(self.tr("(the cloud has %1; the next push sets %2)")
+                                 .replace("%1", fmt.qty(row.cloud_value) or "—").replace("%2", fmt.qty(row.value)))
+        self.detail.setText(text)
+
+    def reload(self) -> None:
+        stores = [s for s in list_stores(self.ctx) if s.selected]
+        self.model.store_names = {s.id: s.name for s in stores}
+        rows: list[ProductRow] = []
+        for store in stores:
+            rows.extend(product_rows(self.ctx, store.id))
+        self.model.set_rows(rows)
+        self.detail.clear()
+        current = self.store_box.currentData()
+        self.store_box.blockSignals(True)
+        self.store_box.clear()
+        self.store_box.addItem(self.tr("All stores"), None)
+        for store in stores:
+            self.store_box.addItem(store.name, store.id)
+        self.store_box.setCurrentIndex(max(0, self.store_box.findData(current)))
+        self.store_box.blockSignals(False)
+        self.store_box.setVisible(len(stores) > 1)
+        self.table.setColumnHidden(PCol.STORE, len(stores) < 2)
+        self.columns.fit()
+        goods = [r for r in rows if r.status != "service"]
+        self.counts.setText(" · ".join([
+            self.tr("%n product(s)", "", len(goods)),
+            self.tr("%n from documents", "", sum(1 for r in goods if r.status == "resolved")),
+            self.tr("%n entered by you", "", sum(1 for r in goods if r.status == "manual")),
+            self.tr("%n need your decision", "", sum(1 for r in goods if r.status == "review")),
+            self.tr("%n differ from the cloud", "", sum(1 for r in goods if differs(r))),
+        ]))

@@ -1,0 +1,271 @@
+"""Sending balances to Evotor: a preview of every change, Confirm, progress, per-item results, Retry.
+
+Shared by the wizard's page 7 and the main window's Push tab. Nothing is sent before the owner
+presses the Send button, and only the listed products change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from stockdesk.context import AppContext
+from stockdesk.i18n import QT_TRANSLATE_NOOP
+from stockdesk.jobs.connect import list_stores
+from stockdesk.jobs.progress import Progress
+from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push, retry_failed
+from stockdesk.ui import formatting as fmt
+from stockdesk.ui import style
+from stockdesk.ui.table_model import SORT_ROLE, RowTableModel, SortProxy
+from stockdesk.ui.tasks import spawn
+from stockdesk.ui.widgets import MessageBar, setup_table
+
+
+@dataclass
+class PushRow:
+    item: PushItem
+    store: str
+    ok: bool | None = None     # None: not sent yet
+    error: str = ""
+
+
+class PushCol(IntEnum):
+    STORE = 0
+    NAME = 1
+    OLD = 2
+    NEW = 3
+    SOURCE = 4
+    RESULT = 5
+
+
+SOURCES = {
+    "documents": QT_TRANSLATE_NOOP("PushModel", "documents"),
+    "manual": QT_TRANSLATE_NOOP("PushModel", "your value"),
+}
+
+
+class PushModel(RowTableModel[PushRow]):
+    CONTEXT = "PushModel"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PushModel", "Store"),
+        QT_TRANSLATE_NOOP("PushModel", "Product"),
+        QT_TRANSLATE_NOOP("PushModel", "In the cloud now"),
+        QT_TRANSLATE_NOOP("PushModel", "New value"),
+        QT_TRANSLATE_NOOP("PushModel", "From"),
+        QT_TRANSLATE_NOOP("PushModel", "Result"),
+    )
+
+    def cell(self, row: PushRow, column: int, role: int) -> Any:
+        item = row.item
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            sort = role == SORT_ROLE
+            if column == PushCol.STORE:
+                return row.store
+            if column == PushCol.NAME:
+                return item.name.casefold() if sort else item.name
+            if column == PushCol.OLD:
+                return item.old_value if sort else (fmt.qty(item.old_value) if item.old_value is not None else "—")
+            if column == PushCol.NEW:
+                return item.new_value if sort else fmt.qty(item.new_value)
+            if column == PushCol.SOURCE:
+                source = SOURCES.get(item.source)
+                return self.tr(source) if source else item.source
+            if column == PushCol.RESULT:
+                if row.ok is None:
+                    return "" if not sort else 0
+                if sort:
+                    return 1 if row.ok else 2
+                return self.tr("Sent") if row.ok else self.tr("Failed: %1").replace("%1", row.error)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == PushCol.RESULT and row.ok is not None:
+                return style.OK if row.ok else style.ERROR
+            if column == PushCol.NEW and item.new_value < 0:
+                return style.WARNING
+        if role == Qt.ItemDataRole.ToolTipRole and column == PushCol.RESULT and row.error:
+            return row.error
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (PushCol.OLD, PushCol.NEW):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def record(self, result: PushResult, keys: set[tuple[str, str]] | None = None) -> None:
+        """Mark rows sent or failed. ``keys``: the rows this run tried (default: all)."""
+        failed = {(i.store_id, i.product_id): message for i, message in result.failed}
+        for n, row in enumerate(self.rows):
+            key = (row.item.store_id, row.item.product_id)
+            if keys is not None and key not in keys:
+                continue
+            row.ok = key not in failed
+            row.error = failed.get(key, "")
+            self.refresh_row(n)
+
+
+class PushPanel(QWidget):
+    running_changed = Signal(bool)
+    planned = Signal(object)   # PushPlan
+    finished = Signal(object)  # PushResult
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: asyncio.Task | None = None
+        self.plan: PushPlan | None = None
+        self.result: PushResult | None = None
+        self._latest: Progress | None = None
+
+        self.intro = QLabel(self.tr("StockDesk sends only the stock balances listed below. Prices, names, "
+                                    "other products and your documents are not touched."), self)
+        self.intro.setWordWrap(True)
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
+        self.model = PushModel(self)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns = setup_table(self.table, {PushCol.STORE: 1.3, PushCol.NAME: 3.0, PushCol.OLD: 0.9,
+                                                PushCol.NEW: 0.9, PushCol.SOURCE: 0.9, PushCol.RESULT: 1.6},
+                                   PushCol.NAME)
+        self.table.setAccessibleName(self.tr("Changes to send"))
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.send_button = QPushButton(self.tr("&Send to Evotor"), self)
+        self.send_button.clicked.connect(self.send)
+        self.send_button.setEnabled(False)
+        self.check_button = QPushButton(self.tr("Check &again"), self)
+        self.check_button.setToolTip(self.tr("Read the current values from Evotor and list the changes again"))
+        self.check_button.clicked.connect(self.prepare)
+        self.retry_button = QPushButton(self.tr("&Retry the failed ones"), self)
+        self.retry_button.clicked.connect(self.retry)
+        self.retry_button.hide()
+        self.message = MessageBar(self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._draw_progress)
+
+    def is_running(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def cancel(self) -> None:
+        """Stop sending; the push log keeps what was sent, and the next push finishes the rest."""
+        if self.is_running():
+            assert self.task is not None
+            self.task.cancel()
+
+    # --- steps ---------------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Read the cloud's current values and list what a push would change."""
+        if not self.is_running():
+            self._begin(self._plan(), self.tr("Reading the current values from Evotor…"))
+
+    def send(self) -> None:
+        if not self.is_running() and self.plan is not None and self.plan.items:
+            self._begin(self._push(retry=False), self.tr("Sending…"))
+
+    def retry(self) -> None:
+        if not self.is_running():
+            self._begin(self._push(retry=True), self.tr("Sending the failed ones again…"))
+
+    def _begin(self, coro, text: str) -> None:
+        self.message.show_message(text, "info")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._latest = None
+        self.send_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self.retry_button.setEnabled(False)
+        self.task = spawn(self._guard(coro))
+        self.running_changed.emit(True)
+        self._timer.start()
+
+    async def _guard(self, coro) -> None:
+        try:
+            await coro
+        except asyncio.CancelledError:
+            self.message.show_message(self.tr("Stopped."), "warning")
+            raise
+        except Exception as exc:  # UserError: a sentence; anything else: logged, then a sentence
+            self.message.show_error(exc)
+        finally:
+            self._timer.stop()
+            self.progress.hide()
+            self.check_button.setEnabled(True)
+            self.send_button.setEnabled(bool(self.plan and self.plan.items and self.result is None))
+            self.retry_button.setEnabled(True)
+            self.running_changed.emit(False)
+
+    async def _plan(self) -> None:
+        self.plan, self.result = None, None
+        self.retry_button.hide()
+        plan = await plan_push(self.ctx)
+        names = {s.id: s.name for s in list_stores(self.ctx)}
+        self.plan = plan
+        self.model.set_rows([PushRow(item, names.get(item.store_id, item.store_id)) for item in plan.items])
+        self.table.setColumnHidden(PushCol.STORE, len(names) < 2)
+        self.columns.fit()
+        self._show_plan_counts(plan)
+        if plan.items:
+            self.send_button.setText(self.tr("&Send %n change(s) to Evotor", "", len(plan.items)))
+            self.message.clear_message()
+        else:
+            self.message.show_message(self.tr("Nothing to send: the Evotor cloud already holds these values."), "ok")
+        self.planned.emit(plan)
+
+    def _show_plan_counts(self, plan: PushPlan) -> None:
+        parts = [self.tr("%n balance(s) will change", "", len(plan.items)),
+                 self.tr("%n already right in the cloud", "", plan.unchanged)]
+        if plan.unresolved:
+            parts.append(self.tr("%n not decided yet: left as they are", "", plan.unresolved))
+        self.counts.setText(" · ".join(parts))
+
+    async def _push(self, retry: bool) -> None:
+        if retry:
+            keys = {(i.store_id, i.product_id) for i, _ in (self.result.failed if self.result else [])}
+            result = await retry_failed(self.ctx, progress=self._on_progress)
+            self.model.record(result, keys or None)
+        else:
+            result = await push(self.ctx, self.plan, progress=self._on_progress)
+            self.model.record(result)
+        self.result = result
+        failed = sum(1 for row in self.model.rows if row.ok is False)
+        sent = sum(1 for row in self.model.rows if row.ok)
+        self.retry_button.setVisible(failed > 0)
+        text = self.tr("%n balance(s) sent to Evotor.", "", sent)
+        if failed:
+            text += " " + self.tr("%n could not be sent: see the Result column, then retry.", "", failed)
+            self.message.show_message(text, "warning")
+        else:
+            self.message.show_message(text, "ok")
+        self.finished.emit(result)
+
+    def _on_progress(self, progress: Progress) -> None:
+        self._latest = progress
+
+    def _draw_progress(self) -> None:
+        p = self._latest
+        if p is not None and p.total:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+            self.progress.setFormat(self.tr("%v of %m"))
