@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from stockdesk.paths import data_dir as resolve_data_dir
 from stockdesk.secrets import Secrets
 from stockdesk.store import DbWorker, open_db, utc_now
-from stockdesk.store.db import DB_NAME
+from stockdesk.store.db import DB_NAME, DbProcess
 
 EVOTOR_URL = "https://api.evotor.ru"
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ class AppContext:
     worker: DbWorker  # for heavy jobs: its own connection on its own thread
     secrets: Secrets = field(default_factory=Secrets)
     demo: bool = False
+    _process: DbProcess | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike | None = None, *, secrets: Secrets | None = None,
@@ -36,6 +37,12 @@ class AppContext:
         finally:
             os.umask(old_umask)
         return cls(directory, db, DbWorker(directory / DB_NAME), secrets or Secrets(), demo)
+
+    def db_process(self) -> DbProcess:
+        """A process for heavy parsing and computing (started on first use: it costs ~0.3 s)."""
+        if self._process is None:
+            self._process = DbProcess(self.db_path)
+        return self._process
 
     @property
     def db_path(self) -> Path:
@@ -56,5 +63,7 @@ class AppContext:
         log.info("%s: %s", kind, message)
 
     def close(self) -> None:
+        if self._process is not None:
+            self._process.close()
         self.worker.close()
         self.db.conn.close()

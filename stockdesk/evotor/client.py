@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, AsyncIterator, Sequence
+from typing import Any, AsyncIterator, Awaitable, Callable, Sequence
 from urllib.parse import quote
 
 import httpx
@@ -22,6 +22,7 @@ from stockdesk.evotor.errors import (INVALID_RESPONSE, EvotorError, error_for_ex
 from stockdesk.net import (AdaptiveLimiter, NetStats, RetriesExhausted, RetryPolicy, first_of,
                            header_seconds, ratelimit_budget, require_secure_url, retry_after,
                            send_json_with_retries)
+from stockdesk.net.retry import Decoder, decode_json
 
 DEFAULT_URL = "https://api.evotor.ru"
 MEDIA_TYPE = "application/vnd.evotor.v2+json"
@@ -34,9 +35,25 @@ _TOKEN = re.compile(r"[\x21-\x7e]+")  # printable ASCII: anything else cannot be
 
 @dataclass
 class DocumentPage:
-    items: list[dict]
+    items: Any              # the page's documents, or what a custom decoder made of them
     next_cursor: str | None
     cursor: str | None  # the cursor this page was fetched with (None for a window's first page)
+
+
+# A page decoder takes the raw body and returns (items, next_cursor); ValueError for a cut or odd
+# body (the request is then retried). It lets a caller parse big pages where it wants (another process).
+PageDecoder = Callable[[bytes], Awaitable[tuple[Any, str | None]]]
+
+
+def envelope(data: Any) -> tuple[list[dict], str | None]:
+    """items and next_cursor of {"items": [...], "paging": {"next_cursor": ...}}; ValueError if malformed."""
+    items = data.get("items") if isinstance(data, dict) else None
+    paging = data.get("paging") if isinstance(data, dict) else None
+    next_cursor = paging.get("next_cursor") if isinstance(paging, dict) else None
+    if (not isinstance(items, list) or not all(isinstance(i, dict) for i in items)
+            or not isinstance(next_cursor, (str, type(None)))):
+        raise ValueError("not a page envelope")
+    return items, next_cursor or None
 
 
 class EvotorClient:
@@ -93,8 +110,8 @@ class EvotorClient:
         return products
 
     def document_pages(self, store_id: str, *, since_ms: int, until_ms: int,
-                       types: Sequence[str] | None = None,
-                       cursor: str | None = None) -> AsyncIterator[DocumentPage]:
+                       types: Sequence[str] | None = None, cursor: str | None = None,
+                       decode: PageDecoder | None = None) -> AsyncIterator[DocumentPage]:
         """The pages of one time window [since_ms, until_ms).
 
         Passing ``cursor`` (a saved page's next_cursor) resumes a window where it left off.
@@ -102,7 +119,7 @@ class EvotorClient:
         params: dict[str, Any] = {"since": since_ms, "until": until_ms}
         if types:
             params["type"] = ",".join(types)
-        return self._pages(f"/stores/{_segment(store_id)}/documents", params, cursor)
+        return self._pages(f"/stores/{_segment(store_id)}/documents", params, cursor, decode)
 
     async def patch_quantity(self, store_id: str, product_id: str, quantity_milli: int) -> dict:
         """Set a product's stock in the cloud (an absolute value, so repeating it is harmless)."""
@@ -121,15 +138,15 @@ class EvotorClient:
     async def _all_pages(self, path: str, params: dict[str, Any]) -> list[dict]:
         return [item async for page in self._pages(path, params) for item in page.items]
 
-    async def _pages(self, path: str, params: dict[str, Any],
-                     cursor: str | None = None) -> AsyncIterator[DocumentPage]:
+    async def _pages(self, path: str, params: dict[str, Any], cursor: str | None = None,
+                     decode: PageDecoder | None = None) -> AsyncIterator[DocumentPage]:
         """Follows next_cursor; ``params`` go with the first request only, later ones send the cursor alone."""
         used: set[str] = set()
         while True:
             if cursor is not None:
                 used.add(cursor)
                 params = {"cursor": cursor}
-            items, next_cursor = await self._page(path, params)
+            items, next_cursor = await self._json("GET", path, params=params, decode=decode or _decode_page)
             if next_cursor in used:  # the cloud sent us round in a circle: stop rather than loop forever
                 raise EvotorError(INVALID_RESPONSE, code="invalid_response", retryable=True)
             yield DocumentPage(items, next_cursor, cursor)
@@ -137,24 +154,13 @@ class EvotorClient:
                 return
             cursor = next_cursor
 
-    async def _page(self, path: str, params: dict[str, Any]) -> tuple[list[dict], str | None]:
-        """One page of the {"items": [...], "paging": {"next_cursor": ...}} envelope."""
-        data = await self._json("GET", path, params=params)
-        items = data.get("items") if isinstance(data, dict) else None
-        paging = data.get("paging") if isinstance(data, dict) else None
-        next_cursor = paging.get("next_cursor") if isinstance(paging, dict) else None
-        if (not isinstance(items, list) or not all(isinstance(i, dict) for i in items)
-                or not isinstance(next_cursor, (str, type(None)))):
-            raise EvotorError(INVALID_RESPONSE, code="invalid_response", retryable=True)
-        return items, next_cursor or None
-
-    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+    async def _json(self, method: str, path: str, *, decode: Decoder = decode_json, **kwargs: Any) -> Any:
         def build() -> httpx.Request:
             return self._http.build_request(method, path, **kwargs)
         try:
             reply = await send_json_with_retries(
                 self._http, build, policy=self._policy, limiter=self._limiter, wait_from=_wait_from,
-                budget_from=_budget_from, stats=self._stats)
+                budget_from=_budget_from, stats=self._stats, decode=decode)
         except RetriesExhausted as exc:
             raise error_for_exhausted(exc) from exc
         except httpx.HTTPError as exc:  # not worth retrying (e.g. a malformed address)
@@ -162,6 +168,10 @@ class EvotorClient:
         if not reply.response.is_success:
             raise error_for_response(reply.response)
         return reply.data
+
+
+async def _decode_page(body: bytes) -> tuple[list[dict], str | None]:
+    return envelope(await decode_json(body))
 
 
 def _segment(value: str) -> str:

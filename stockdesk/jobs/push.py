@@ -22,7 +22,7 @@ from stockdesk.store.evotor_state import save_products
 
 CHANNEL = "evotor"
 # Errors that concern one product only; any other error stops the push (it resumes later).
-ITEM_ERRORS = frozenset({"bad_request", "not_found"})
+ITEM_ERRORS = frozenset({"bad_request", "not_found", "quantity_too_large"})
 
 
 @dataclass

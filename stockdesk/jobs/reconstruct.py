@@ -22,8 +22,8 @@ from stockdesk.evotor import EvotorClient, EvotorError
 from stockdesk.jobs.connect import evotor_client
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
 from stockdesk.store import utc_now
-from stockdesk.store.evotor_state import (compute_results, ingest_page, known_facts, save_products,
-                                          stock_products)
+from stockdesk.store.evotor_state import (PageRows, compute_results, documents_by_type, extract_raw_page,
+                                          known_facts, save_page, save_products, stock_products)
 
 WINDOWS_IN_FLIGHT = 3
 # Offline terminals upload late: a repeat run re-reads this much before the previous end.
@@ -80,6 +80,7 @@ def _open_scan(db: Database, store_id: str, now_ms: int) -> dict:
     with db.atomic():
         db["scans"].upsert(scan, pk="store_id")
         db.execute("DELETE FROM scan_windows WHERE store_id = ?", [store_id])
+        db.execute("DELETE FROM window_types WHERE store_id = ?", [store_id])
         db["scan_windows"].insert_all({"store_id": store_id, "since_ms": since, "until_ms": until}
                                       for since, until in month_windows(from_ms, now_ms))
     return scan
@@ -102,7 +103,7 @@ def _finish(db: Database, store_id: str, counts: dict) -> StoreSummary:
     db["scans"].update(store_id, {"status": "done", "finished_at": utc_now()})
     scan = db["scans"].get(store_id)
     name = db.execute("SELECT name FROM stores WHERE id = ?", [store_id]).fetchone()
-    types = dict(db.execute("SELECT type, COUNT(*) FROM documents WHERE store_id = ? GROUP BY type", [store_id]).fetchall())
+    types = documents_by_type(db, store_id)
     return StoreSummary(
         store_id=store_id, name=name[0] if name else store_id, products=counts["products"],
         resolved=counts["resolved"], unresolved=counts["unresolved"], documents_read=sum(types.values()),
@@ -152,19 +153,15 @@ async def _reconstruct_store(ctx: AppContext, client: EvotorClient, store_id: st
     if scan["stop_reason"] is None:
         await _read_documents(ctx, client, store_id, scan["kind"] == "full", progress)
 
-    loop = asyncio.get_running_loop()
-
-    def on_compute(done: int, total: int) -> None:
-        loop.call_soon_threadsafe(progress, Progress("computing", done, total, store_id))
-
     progress(Progress("computing", 0, None, store_id))
-    counts = await worker.run(compute_results, store_id, on_compute)
+    counts = await ctx.db_process().run(compute_results, store_id)
+    progress(Progress("computing", 1, 1, store_id))
     return await worker.run(_finish, store_id, counts)
 
 
 async def _read_documents(ctx: AppContext, client: EvotorClient, store_id: str, full: bool,
                           progress: ProgressCallback) -> None:
-    worker = ctx.worker
+    worker, process = ctx.worker, ctx.db_process()
     tracker = ScanTracker(await worker.run(stock_products, store_id))
     facts = await worker.run(known_facts, store_id)
     for product_id, close_ms in facts.newest.items():
@@ -190,9 +187,13 @@ async def _read_documents(ctx: AppContext, client: EvotorClient, store_id: str, 
         cursor = window["cursor"]
         while True:
             try:
+                async def decode(body: bytes) -> tuple[PageRows, str | None]:
+                    rows = await process.compute(extract_raw_page, store_id, body)  # parse on the other core
+                    return rows, rows.next_cursor
+
                 async for page in client.document_pages(store_id, since_ms=window["since_ms"],
-                                                        until_ms=window["until_ms"], cursor=cursor):
-                    page_facts = await worker.run(ingest_page, store_id, window["since_ms"], page.items, page.next_cursor)
+                                                        until_ms=window["until_ms"], cursor=cursor, decode=decode):
+                    page_facts = await worker.run(save_page, store_id, window["since_ms"], page.items)
                     for product_id, close_ms in page_facts.newest.items():
                         tracker.see_movement(product_id, close_ms)
                     for close_ms in page_facts.complete_inventories:

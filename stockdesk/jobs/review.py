@@ -50,11 +50,10 @@ class ReviewItem:
 _REVIEW_SQL = """
 SELECT p.store_id, p.id, p.name, p.article_number, p.code, p.barcodes, p.measure_name, r.reason, r.klass,
        r.doc_type, r.doc_number, r.doc_close_ms, p.cloud_qty, r.s0, r.q, r.doc_id, m.action, m.value, r.mismatches,
-       mv.after
+       r.after
 FROM results r
 JOIN products p ON p.store_id = r.store_id AND p.id = r.product_id
 LEFT JOIN manual_values m ON m.store_id = r.store_id AND m.product_id = r.product_id
-LEFT JOIN movements mv ON mv.store_id = r.store_id AND mv.product_id = r.product_id AND mv.doc_id = r.doc_id
 WHERE r.status = 'unresolved' {where}
 ORDER BY p.store_id, p.name
 """

@@ -10,9 +10,9 @@ Cancellation is never retried: asyncio.CancelledError passes straight through.
 from __future__ import annotations
 
 import enum
-import json
+import orjson
 from dataclasses import asdict, dataclass
-from typing import Any, Callable
+from typing import Any, Awaitable, Callable
 
 import httpx
 
@@ -29,6 +29,12 @@ class Verdict(enum.Enum):
 
 Classifier = Callable[[httpx.Response], Verdict]
 RequestFactory = Callable[[], httpx.Request]
+# Turns a 2xx body into data; raises ValueError for a body that is cut or garbled (then retried).
+Decoder = Callable[[bytes], Awaitable[Any]]
+
+
+async def decode_json(body: bytes) -> Any:
+    return orjson.loads(body) if body else None
 
 
 def status_classifier(throttle: tuple[int, ...] = (429,),
@@ -89,7 +95,7 @@ async def send_with_retries(client: httpx.AsyncClient, request_factory: RequestF
                             idempotent: bool = True) -> httpx.Response:
     """The first response classified DONE. ``request_factory`` builds a fresh request per attempt."""
     reply = await _exchange(client, request_factory, policy, limiter, classify, wait_from, budget_from,
-                            stats or NetStats(), idempotent, parse_json=False)
+                            stats or NetStats(), idempotent, decode=None)
     return reply.response
 
 
@@ -97,16 +103,16 @@ async def send_json_with_retries(client: httpx.AsyncClient, request_factory: Req
                                  policy: RetryPolicy, limiter: AdaptiveLimiter,
                                  classify: Classifier = classify_status, wait_from: WaitExtractor = retry_after,
                                  budget_from: BudgetExtractor | None = None, stats: NetStats | None = None,
-                                 idempotent: bool = True) -> Reply:
-    """Like send_with_retries, but a 2xx body must be JSON; one that is not (truncated) is retried."""
+                                 idempotent: bool = True, decode: Decoder = decode_json) -> Reply:
+    """Like send_with_retries, but a 2xx body must decode (JSON by default); one that does not is retried."""
     return await _exchange(client, request_factory, policy, limiter, classify, wait_from, budget_from,
-                           stats or NetStats(), idempotent, parse_json=True)
+                           stats or NetStats(), idempotent, decode=decode)
 
 
 async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, policy: RetryPolicy,
                     limiter: AdaptiveLimiter, classify: Classifier, wait_from: WaitExtractor,
                     budget_from: BudgetExtractor | None, stats: NetStats, idempotent: bool,
-                    parse_json: bool) -> Reply:
+                    decode: Decoder | None) -> Reply:
     deadline = limiter.clock() + policy.budget
     attempts = faults = throttles = 0
     while True:
@@ -137,7 +143,7 @@ async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, 
                     stats.retries += 1
                     continue  # leaves the slot; the next one opens when the pause is over
                 if verdict is Verdict.DONE:
-                    data, cause = _parse(response) if parse_json and response.is_success else (None, None)
+                    data, cause = (await _decode(decode, response)) if decode and response.is_success else (None, None)
                     if cause is None:
                         limiter.on_success()
                         return Reply(response, data)
@@ -158,10 +164,10 @@ async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, 
         await limiter.sleep(delay)
 
 
-def _parse(response: httpx.Response) -> tuple[Any, BaseException | None]:
+async def _decode(decode: Decoder, response: httpx.Response) -> tuple[Any, BaseException | None]:
     if response.status_code == 204:  # No Content: nothing to parse, nothing missing
         return None, None
     try:
-        return json.loads(response.content), None
+        return await decode(response.content), None
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError: a cut or garbled body
         return None, exc

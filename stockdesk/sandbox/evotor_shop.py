@@ -66,6 +66,7 @@ class ShopSpec:
     months: int = 14
     now_ms: int | None = None           # default: current time
     prepayment_moves_stock: bool = False  # how this shop's terminals treat prepayment receipts
+    complete_inventories: bool = True     # store 1 has two; False makes a reader go back to the start
     token: str = DEMO_TOKEN
 
 
@@ -397,7 +398,7 @@ class _StoreBuilder:
         rng.shuffle(goods)
         n_no_doc = max(2, len(goods) * 3 // 100)
         batch_at = [0.2, 0.4, 0.55, 0.75, 0.9]
-        complete_at = [0.15, 0.65] if self.index == 0 else []
+        complete_at = [0.15, 0.65] if self.index == 0 and self.spec.complete_inventories else []
         initial = goods[: len(goods) * 80 // 100]
         later = goods[len(initial):]
         if self.index == 0:  # doc-less goods appear after the last complete inventory

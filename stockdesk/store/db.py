@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -66,3 +67,38 @@ class DbWorker:
             self._pool.submit(_close).result()
         finally:
             self._pool.shutdown(wait=True)
+
+
+_process_db: Database | None = None
+
+
+def _open_process_db(path: str) -> None:
+    global _process_db
+    _process_db = open_db(path)
+
+
+def _call_in_process(fn: Callable[..., T], args: tuple) -> T:
+    return fn(_process_db, *args)
+
+
+class DbProcess:
+    """A process with its own connection, for work that is CPU-bound as well as database-bound.
+
+    Parsing and saving pages of documents there keeps the window's thread and the network free
+    (the GIL is per process). ``fn`` and its arguments must be picklable (module-level functions).
+    """
+
+    def __init__(self, path: str | Path):
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_open_process_db, initargs=(str(path),))
+
+    async def run(self, fn: Callable[..., T], *args) -> T:
+        """fn(db, *args) in the process."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, _call_in_process, fn, args)
+
+    async def compute(self, fn: Callable[..., T], *args) -> T:
+        """fn(*args) in the process: pure work that needs no database."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -5,16 +5,20 @@ Functions take the sqlite-utils Database first; the heavy ones run on the DbWork
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+import orjson
 from sqlite_utils import Database
 
 from stockdesk.core import reconstruct as rules
 from stockdesk.core.documents import Movement, parse_document, parse_time_ms
 from stockdesk.core.quantity import from_api
+from stockdesk.evotor.client import envelope
 from stockdesk.store.db import utc_now
 
 
@@ -88,36 +92,79 @@ class PageFacts:
 
 
 _MOVEMENT_SQL = (
-    "INSERT OR REPLACE INTO movements (store_id, product_id, doc_id, doc_type, close_ms, device_id, number,"
+    "INSERT INTO movements (store_id, product_id, close_ms, doc_id, doc_type, device_id, number,"
     " s0, q, after, klass) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
-def ingest_page(db: Database, store_id: str, window_since: int, items: list[dict], next_cursor: str | None) -> PageFacts:
-    """Save one page of documents and the window's checkpoint in one transaction.
+@dataclass
+class PageRows:
+    """One page of documents turned into rows, ready to save (made in the database process)."""
 
-    Re-reading a page after a crash replaces the same rows, so the result does not change.
-    """
+    documents: dict[int, list[tuple]]  # document key -> its movement rows
+    inventories: list[tuple]
+    types: dict[str, int]
+    facts: PageFacts
+    next_cursor: str | None
+
+
+def document_key(store_id: str, doc_id: str) -> int:
+    """A 64-bit key for a document (collisions: ~1e-9 for a million documents)."""
+    digest = hashlib.blake2b(f"{store_id}/{doc_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def extract_page(store_id: str, items: list[dict], next_cursor: str | None) -> PageRows:
     facts = PageFacts(documents=len(items))
-    doc_rows, movement_rows = [], []
+    types: Counter = Counter()
+    inventories, documents = [], {}
     for raw in items:
         doc = parse_document(raw)
-        doc_rows.append((store_id, doc.id, doc.type, doc.close_ms, None if doc.complete_inventory is None else int(doc.complete_inventory)))
-        if doc.complete_inventory:
-            facts.complete_inventories.append(doc.close_ms)
+        types[doc.type] += 1
+        if doc.complete_inventory is not None:
+            inventories.append((store_id, doc.id, doc.close_ms, int(doc.complete_inventory)))
+            if doc.complete_inventory:
+                facts.complete_inventories.append(doc.close_ms)
+        documents[document_key(store_id, doc.id)] = [
+            (store_id, m.product_id, m.close_ms, m.doc_id, m.doc_type, m.device_id, m.number, m.s0, m.q,
+             m.after, m.klass) for m in doc.movements]
         for m in doc.movements:
-            movement_rows.append((store_id, m.product_id, m.doc_id, m.doc_type, m.close_ms, m.device_id,
-                                  m.number, m.s0, m.q, m.after, m.klass))
             if m.close_ms > facts.newest.get(m.product_id, -1):
                 facts.newest[m.product_id] = m.close_ms
+    return PageRows(documents, inventories, dict(types), facts, next_cursor)
+
+
+def extract_raw_page(store_id: str, body: bytes) -> PageRows:
+    """Rows from a page body as the API sent it; ValueError if it is cut or malformed (then re-read)."""
+    items, next_cursor = envelope(orjson.loads(body))
+    return extract_page(store_id, items, next_cursor)
+
+
+def save_page(db: Database, store_id: str, window_since: int, rows: PageRows) -> PageFacts:
+    """Save one page and the window's checkpoint in one transaction.
+
+    Documents already saved (a repeat run's overlap, a window read again) are skipped.
+    """
+    keys = list(rows.documents)
     with db.conn:
-        db.conn.executemany("INSERT OR REPLACE INTO documents (store_id, id, type, close_ms, complete_inventory) VALUES (?,?,?,?,?)", doc_rows)
-        db.conn.executemany(_MOVEMENT_SQL, movement_rows)
+        seen = {r[0] for r in db.conn.execute(
+            f"SELECT key FROM seen_documents WHERE key IN ({','.join('?' * len(keys))})", keys)} if keys else set()
+        db.conn.executemany("INSERT INTO seen_documents VALUES (?)", [(k,) for k in keys if k not in seen])
+        db.conn.executemany(_MOVEMENT_SQL, (m for k in keys if k not in seen for m in rows.documents[k]))
+        db.conn.executemany("INSERT OR REPLACE INTO inventories VALUES (?,?,?,?)", rows.inventories)
+        db.conn.executemany(
+            "INSERT INTO window_types VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(store_id, window_since, t, n) for t, n in rows.types.items()])
         db.conn.execute(
             "UPDATE scan_windows SET cursor = ?, pages = pages + 1, documents = documents + ?, done = ?"
             " WHERE store_id = ? AND since_ms = ?",
-            [next_cursor, len(items), int(next_cursor is None), store_id, window_since])
-    return facts
+            [rows.next_cursor, rows.facts.documents, int(rows.next_cursor is None), store_id, window_since])
+    return rows.facts
+
+
+def complete_inventories(db: Database, store_id: str) -> list[tuple[str, int]]:
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT doc_id, close_ms FROM inventories WHERE store_id = ? AND complete = 1 ORDER BY close_ms", [store_id])]
 
 
 def known_facts(db: Database, store_id: str) -> PageFacts:
@@ -125,42 +172,48 @@ def known_facts(db: Database, store_id: str) -> PageFacts:
     facts = PageFacts()
     facts.newest = {r[0]: r[1] for r in db.execute(
         "SELECT product_id, MAX(close_ms) FROM movements WHERE store_id = ? GROUP BY product_id", [store_id])}
-    facts.complete_inventories = [r[0] for r in db.execute(
-        "SELECT close_ms FROM documents WHERE store_id = ? AND complete_inventory = 1", [store_id])]
-    facts.documents = db.execute("SELECT COUNT(*) FROM documents WHERE store_id = ?", [store_id]).fetchone()[0]
+    facts.complete_inventories = [close_ms for _, close_ms in complete_inventories(db, store_id)]
+    facts.documents = db.execute("SELECT COALESCE(SUM(documents), 0) FROM scan_windows WHERE store_id = ?",
+                                 [store_id]).fetchone()[0]
     return facts
+
+
+def documents_by_type(db: Database, store_id: str) -> dict[str, int]:
+    """Documents read by the store's current scan, by type."""
+    return dict(db.execute("SELECT type, SUM(n) FROM window_types WHERE store_id = ? GROUP BY type", [store_id]).fetchall())
 
 
 # --- computing results ------------------------------------------------------------------------
 
-def _movement(row: tuple) -> Movement:
-    return Movement(*row)
+_SEQUENCE_SQL = ("SELECT product_id, doc_id, doc_type, close_ms, device_id, number, s0, q, after, klass"
+                 " FROM movements WHERE store_id = ? {where} ORDER BY product_id, close_ms, device_id, number, doc_id")
 
 
-def _product_sequences(db: Database, store_id: str) -> Iterator[tuple[str, list[Movement]]]:
-    rows = db.execute(
-        "SELECT product_id, doc_id, doc_type, close_ms, device_id, number, s0, q, after, klass FROM movements"
-        " WHERE store_id = ? ORDER BY product_id, close_ms, device_id, number, doc_id", [store_id])
+def _product_sequences(db: Database, store_id: str, where: str = "", args: tuple = ()) -> Iterator[tuple[str, list[Movement]]]:
+    rows = db.execute(_SEQUENCE_SQL.format(where=where), [store_id, *args])
     for product_id, group in itertools.groupby(rows, key=lambda r: r[0]):
-        yield product_id, [_movement(r) for r in group]
+        yield product_id, [Movement(*r) for r in group]
 
 
 def compute_results(db: Database, store_id: str, on_progress: Callable[[int, int], None] | None = None) -> dict:
     """Work out every stock product's result from the saved movements; replaces the store's results."""
     products = stock_products(db, store_id)
-    inventories = [(r[0], r[1]) for r in db.execute(
-        "SELECT id, close_ms FROM documents WHERE store_id = ? AND complete_inventory = 1 ORDER BY close_ms", [store_id])]
+    inventories = complete_inventories(db, store_id)
 
-    def sequences() -> Iterator[tuple[str, list[Movement]]]:
+    def sequences(where: str = "", args: tuple = ()) -> Iterator[tuple[str, list[Movement]]]:
         seen = set()
-        for product_id, moves in _product_sequences(db, store_id):
+        for product_id, moves in _product_sequences(db, store_id, where, args):
             if product_id in products:  # documents may name products deleted since
                 seen.add(product_id)
                 yield product_id, rules.with_complete_inventories(moves, product_id, products[product_id], inventories)
-        for product_id in products.keys() - seen:
-            yield product_id, rules.with_complete_inventories([], product_id, products[product_id], inventories)
+        if not where:
+            for product_id in products.keys() - seen:
+                yield product_id, rules.with_complete_inventories([], product_id, products[product_id], inventories)
 
-    found = rules.evidence_total(seq for _, seq in sequences())
+    # Only histories with an uncertain receipt can teach anything.
+    uncertain = ("AND product_id IN (SELECT product_id FROM movements WHERE store_id = ? AND klass != '')",
+                 (store_id,))
+    found = rules.evidence_total(seq for _, seq in sequences(*uncertain))
     verdicts = rules.learn(found)
     now = utc_now()
     rows = []
@@ -172,7 +225,7 @@ def compute_results(db: Database, store_id: str, on_progress: Callable[[int, int
             "store_id": store_id, "product_id": product_id, "status": o.status, "value": o.value,
             "reason": o.reason, "rule": o.rule, "doc_id": src and src.doc_id, "doc_type": src and src.doc_type,
             "doc_number": src and src.number, "doc_close_ms": src and src.close_ms, "s0": src and src.s0,
-            "q": src and src.q, "klass": (src and src.klass) or None, "mismatches": o.mismatches,
+            "q": src and src.q, "after": src and src.after, "klass": (src and src.klass) or None, "mismatches": o.mismatches,
             "mismatch_detail": json.dumps(o.mismatch_detail) if o.mismatch_detail else None, "computed_at": now,
         })
         if on_progress and (done % 500 == 0 or done == total):

@@ -51,31 +51,33 @@ def m001_evotor(db: Database) -> None:
             fetched_at TEXT NOT NULL,
             PRIMARY KEY (store_id, id)
         );
-        -- One row per fetched document: counts by type and idempotent re-download.
-        CREATE TABLE documents (
+        -- Inventories: a complete one settles every product created before it.
+        CREATE TABLE inventories (
             store_id TEXT NOT NULL,
-            id TEXT NOT NULL,
-            type TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
             close_ms INTEGER NOT NULL,
-            complete_inventory INTEGER,     -- INVENTORY only: 1 complete, 0 partial
-            PRIMARY KEY (store_id, id)
-        ) WITHOUT ROWID;
+            complete INTEGER NOT NULL,
+            PRIMARY KEY (store_id, doc_id)
+        );
+        -- Documents already saved, by a 64-bit hash of store and document id: overlapping reads
+        -- (a repeat run, a window read again) skip them. An integer key keeps inserts cheap.
+        CREATE TABLE seen_documents (key INTEGER PRIMARY KEY);
         -- What one document did to one product (positions of a product in a document summed).
+        -- Append-only and unindexed: hundreds of thousands of rows go in fast; results are
+        -- computed in one sorted read.
         CREATE TABLE movements (
             store_id TEXT NOT NULL,
             product_id TEXT NOT NULL,
+            close_ms INTEGER NOT NULL,
             doc_id TEXT NOT NULL,
             doc_type TEXT NOT NULL,
-            close_ms INTEGER NOT NULL,
             device_id TEXT NOT NULL DEFAULT '',
             number INTEGER,
             s0 INTEGER NOT NULL,            -- initial_quantity: stock before the document
             q INTEGER NOT NULL,             -- quantity (always positive)
             after INTEGER NOT NULL,         -- stock after, if the document moves stock
-            klass TEXT NOT NULL DEFAULT '', -- '' certain; else why its effect is uncertain
-            PRIMARY KEY (store_id, product_id, doc_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX movements_order ON movements (store_id, product_id, close_ms);
+            klass TEXT NOT NULL DEFAULT ''  -- '' certain; else why its effect is uncertain
+        );
         CREATE TABLE scans (
             store_id TEXT PRIMARY KEY,
             status TEXT NOT NULL,           -- running, done
@@ -98,6 +100,14 @@ def m001_evotor(db: Database) -> None:
             done INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (store_id, since_ms)
         );
+        -- Documents read per window and type (saved with each page's checkpoint, so never twice).
+        CREATE TABLE window_types (
+            store_id TEXT NOT NULL,
+            since_ms INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (store_id, since_ms, type)
+        );
         CREATE TABLE learned (
             store_id TEXT NOT NULL,
             klass TEXT NOT NULL,
@@ -119,6 +129,7 @@ def m001_evotor(db: Database) -> None:
             doc_close_ms INTEGER,
             s0 INTEGER,
             q INTEGER,
+            after INTEGER,                  -- the newest document's stock after, had it moved stock
             klass TEXT,
             mismatches INTEGER NOT NULL DEFAULT 0,
             mismatch_detail TEXT,           -- JSON: the newest few mismatching pairs

@@ -121,7 +121,7 @@ def test_bad_input_gets_one_clear_line_and_an_exit_code(tmp_path, sandbox):
 
 @pytest.mark.slow
 def test_sigkill_during_reconstruction_then_resume_gives_the_same_result(tmp_path):
-    running = start_in_thread(SHOP, faults=Faults(latency_ms=(15, 30)))
+    running = start_in_thread(SHOP, faults=Faults(latency_ms=(60, 90)))  # slow enough to kill midway
     try:
         killed, clean = tmp_path / "killed", tmp_path / "clean"
         for d in (killed, clean):
