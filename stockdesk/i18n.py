@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QLocale, QTranslator
-
 from stockdesk.paths import resources_dir
+
+# QtCore is imported where it is used, so processes that never translate (the database
+# process that parses documents) do not load Qt.
 
 LANGUAGES = ("en", "ru")
 _state: dict = {"lang": None, "translator": None}
@@ -26,6 +27,8 @@ def system_language() -> str:
     forced = os.environ.get("STOCKDESK_LANG", "").lower()[:2]
     if forced in LANGUAGES:
         return forced
+    from PySide6.QtCore import QLocale
+
     return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
 
 
@@ -33,6 +36,8 @@ def set_language(lang: str | None) -> str:
     lang = lang if lang in LANGUAGES else system_language()
     translator = None
     if lang != "en":
+        from PySide6.QtCore import QTranslator
+
         translator = QTranslator()
         if not translator.load(str(resources_dir() / "i18n" / f"stockdesk_{lang}.qm")):
             translator = None
@@ -49,6 +54,6 @@ def language() -> str:
 def tr(context: str, text: str, n: int = -1) -> str:
     """Translate like QCoreApplication.translate, including %n plurals, without needing an app."""
     language()
-    translator: QTranslator | None = _state["translator"]
+    translator = _state["translator"]
     result = (translator.translate(context, text, None, n) if translator else "") or text
     return result.replace("%n", str(n)) if n >= 0 else result

@@ -17,6 +17,7 @@ import httpx
 
 from stockdesk.core.quantity import MAX_ABS_MILLI, format_qty, to_json
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
+from stockdesk.evotor.paging import envelope
 from stockdesk.evotor.errors import (INVALID_RESPONSE, EvotorError, error_for_exhausted,
                                      error_for_response, token_rejected)
 from stockdesk.net import (AdaptiveLimiter, NetStats, RetriesExhausted, RetryPolicy, first_of,
@@ -43,17 +44,6 @@ class DocumentPage:
 # A page decoder takes the raw body and returns (items, next_cursor); ValueError for a cut or odd
 # body (the request is then retried). It lets a caller parse big pages where it wants (another process).
 PageDecoder = Callable[[bytes], Awaitable[tuple[Any, str | None]]]
-
-
-def envelope(data: Any) -> tuple[list[dict], str | None]:
-    """items and next_cursor of {"items": [...], "paging": {"next_cursor": ...}}; ValueError if malformed."""
-    items = data.get("items") if isinstance(data, dict) else None
-    paging = data.get("paging") if isinstance(data, dict) else None
-    next_cursor = paging.get("next_cursor") if isinstance(paging, dict) else None
-    if (not isinstance(items, list) or not all(isinstance(i, dict) for i in items)
-            or not isinstance(next_cursor, (str, type(None)))):
-        raise ValueError("not a page envelope")
-    return items, next_cursor or None
 
 
 class EvotorClient:

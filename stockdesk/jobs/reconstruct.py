@@ -25,7 +25,7 @@ from stockdesk.store import utc_now
 from stockdesk.store.evotor_state import (PageRows, compute_results, documents_by_type, extract_raw_page,
                                           known_facts, save_page, save_products, stock_products)
 
-WINDOWS_IN_FLIGHT = 3
+WINDOWS_IN_FLIGHT = 4
 # Offline terminals upload late: a repeat run re-reads this much before the previous end.
 INCREMENTAL_OVERLAP_MS = 3 * 24 * 3600 * 1000
 # Evotor's cloud did not exist before this; a store of unknown age is read back to here at most.

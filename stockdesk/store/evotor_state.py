@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from stockdesk.core import reconstruct as rules
 from stockdesk.core.documents import Movement, parse_document, parse_time_ms
 from stockdesk.core.quantity import from_api
-from stockdesk.evotor.client import envelope
+from stockdesk.evotor.paging import envelope
 from stockdesk.store.db import utc_now
 
 
