@@ -6,6 +6,7 @@ and prints p50/p95/p99 latency and requests per second.
 
     .venv/bin/python benchmarks/imshop_latency.py [--products 5000] [--requests 1000] [--ids 50]
                                                   [--concurrency 1000 --concurrency 100 ...]
+                                                  [--loop asyncio|qasync]
 
 Each run opens ``concurrency`` keep-alive connections and sends one request on each before timing
 (so TCP handshakes are not counted), then sends the requests over them. Latency is measured from
@@ -14,7 +15,8 @@ includes the time a request waits behind the others (one Python process answers 
 another), so the burst p99 is close to the burst's total time; the concurrency-1 run shows the cost
 of one request alone. "CPU per request" (user + system time of each process during the timed
 requests only) shows which side sets the pace. The load generator is a plain selector loop over
-raw sockets, so that it costs less per request than the server.
+raw sockets, so that it costs less per request than the server. ``--loop qasync`` runs the
+server on qasync's loop over Qt's event dispatcher, as in the window.
 """
 
 from __future__ import annotations
@@ -74,17 +76,31 @@ async def serve(db_path: str) -> None:
             print(time.process_time(), flush=True)
         else:
             stop.set()
-    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    try:
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+    except (NotImplementedError, RuntimeError):  # qasync: end of stdin only
+        pass
     loop.add_reader(sys.stdin.fileno(), command)
     await stop.wait()
     await server.stop()
 
 
+def run_server(db_path: str, loop: str) -> None:
+    if loop == "asyncio":
+        asyncio.run(serve(db_path))
+        return
+    import qasync  # the window's loop: Qt's event dispatcher, asyncio on top
+    from PySide6.QtCore import QCoreApplication
+    app = QCoreApplication.instance() or QCoreApplication([])
+    with qasync.QEventLoop(app) as qt_loop:
+        qt_loop.run_until_complete(serve(db_path))
+
+
 class ServerProcess:
     """The webhook in a process of its own, so it does not share this process's event loop."""
 
-    def __init__(self, db_path: Path):
-        self.proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db_path)],
+    def __init__(self, db_path: Path, loop: str):
+        self.proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db_path), "--loop", loop],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self.url = self.proc.stdout.readline().strip()
 
@@ -202,8 +218,8 @@ def run_client(server: ServerProcess, args) -> None:
             for conn in connections:
                 conn.sock.close()
         ms = [x * 1000 for x in latencies]
-        print(f"concurrency {concurrency:>5}: p50 {percentile(ms, 50):6.1f} ms  p95 {percentile(ms, 95):6.1f} ms  "
-              f"p99 {percentile(ms, 99):6.1f} ms  max {ms[-1]:6.1f} ms  {len(ms) / elapsed:5.0f} requests/s  "
+        print(f"concurrency {concurrency:>5}: p50 {percentile(ms, 50):6.2f} ms  p95 {percentile(ms, 95):6.2f} ms  "
+              f"p99 {percentile(ms, 99):6.2f} ms  max {ms[-1]:6.2f} ms  {len(ms) / elapsed:5.0f} requests/s  "
               f"CPU per request: server {server_us:4.0f} us, client {client_us:4.0f} us")
 
 
@@ -213,16 +229,18 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--ids", type=int, default=50)
     parser.add_argument("--concurrency", type=int, action="append")
+    parser.add_argument("--loop", choices=["asyncio", "qasync"], default="asyncio",
+                        help="the server's event loop: asyncio's, or qasync's as in the window")
     parser.add_argument("--serve", metavar="DB", help=argparse.SUPPRESS)  # the server process
     args = parser.parse_args()
     if args.serve:
-        asyncio.run(serve(args.serve))
+        run_server(args.serve, args.loop)
         return 0
     args.concurrency = args.concurrency or [1000, 100, 10, 1]
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "bench.db"
         build_db(db_path, args.products)
-        server = ServerProcess(db_path)
+        server = ServerProcess(db_path, args.loop)
         try:
             if not server.url:
                 print("the server process did not start", file=sys.stderr)

@@ -66,7 +66,7 @@ def load_body(body: bytes) -> dict:
     except orjson.JSONDecodeError:
         try:  # what orjson refuses and Python reads: escaped lone surrogates, NaN, huge integers, UTF-16
             payload = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
             raise HttpError(400, "malformed_json", "body is not valid JSON") from None
     if not isinstance(payload, dict):
         raise HttpError(400, "bad_request", "body must be a JSON object")
@@ -223,9 +223,11 @@ class AvailabilityServer:
 
     def _unavailable(self, exc: Exception) -> Response:
         """The database could not be read: say so, keep serving."""
-        log.error("IMSHOP availability request failed: %s", exc, exc_info=exc)
+        text = f"503 unavailable: {exc}"
+        if text != self.status.last_error:  # logged once, not once per request of a burst
+            log.error("IMSHOP availability request failed: %s", exc, exc_info=exc)
         error = HttpError(503, "unavailable", "stock data cannot be read now")
-        self._reject(error, f"503 unavailable: {exc}")
+        self._reject(error, text)
         return error_response(error)
 
     def _reject(self, error: HttpError, text: str | None = None) -> None:

@@ -153,6 +153,7 @@ async def test_empty_configured_key_closes_the_endpoint(db_path, http):
     (b'{"city": "x", "configurationIds": [1.5]}', "bad_request"),
     (b'{"city": 7, "configurationIds": ["1"]}', "bad_request"),
     (b'{"city": "x", "configurationIds": ["1"], "warehouseId": ["1"]}', "bad_request"),
+    (b"[" * 50_000, "malformed_json"),                                  # too deep for either parser
 ])
 async def test_bad_bodies(server, http, raw, code):
     async with http.post(server.status.url, data=raw, headers=auth()) as resp:
@@ -298,3 +299,24 @@ async def test_concurrent_requests_never_see_data_older_than_their_arrival(db_pa
         answers = await asyncio.gather(*(post(http, server, payload, auth()) for _ in range(6)))
         assert {body["availability"][0]["quantity"] for _, body, _ in answers} == {value}
     db.conn.close()
+
+
+@pytest.mark.asyncio
+async def test_failed_rebuild_answers_503_then_recovers(db_path, server, http, monkeypatch):
+    from stockdesk.imshop import snapshot_cache
+    real_load = snapshot_cache.load_snapshot
+
+    def broken(conn):
+        raise OSError("disk I/O error")
+    monkeypatch.setattr(snapshot_cache, "load_snapshot", broken)
+    db = open_db(db_path)
+    db.execute("UPDATE products SET cloud_qty = 6000 WHERE store_id = ? AND id = 'q1'", [SPB])
+    db.conn.commit()
+    db.conn.close()
+    payload = {"city": "Санкт-Петербург", "configurationIds": ["100"]}
+    answers = await asyncio.gather(*(post(http, server, payload, auth()) for _ in range(3)))
+    assert [(status, body["error"]) for status, body, _ in answers] == [(503, "unavailable")] * 3
+    assert server.status.requests_rejected == 3 and server.status.last_error == "503 unavailable: disk I/O error"
+    monkeypatch.setattr(snapshot_cache, "load_snapshot", real_load)
+    status, body, _ = await post(http, server, payload, auth())  # never answered from the old data
+    assert status == 200 and body["availability"] == [{"id": "100", "warehouseId": "spb", "quantity": 6}]
