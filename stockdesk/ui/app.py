@@ -23,7 +23,7 @@ from stockdesk.jobs.reconstruct import unfinished_scan
 from stockdesk.paths import APP_NAME, resources_dir
 from stockdesk.ui import tasks
 from stockdesk.ui.icons import app_icon
-from stockdesk.ui.logging_setup import setup_logging, show_unexpected
+from stockdesk.ui.logging_setup import setup_logging, show_unexpected, stop_logging
 from stockdesk.ui.main.settings import LANGUAGE_SETTING
 from stockdesk.ui.main.window import MainWindow
 from stockdesk.ui.wizard.dialog import WizardDialog
@@ -122,7 +122,7 @@ def run_gui(data_dir: str | None, demo: bool, lang: str | None) -> int:
             data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="stockdesk-demo-"))
         ctx = AppContext.open(data_dir, demo=demo)
         stack.callback(ctx.close)
-        setup_logging(ctx.data_dir)
+        stack.callback(stop_logging, setup_logging(ctx.data_dir))
         log.info("StockDesk starting (demo=%s)", demo)
         if demo:
             stack.callback(start_demo(ctx).stop)

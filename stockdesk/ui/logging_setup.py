@@ -21,21 +21,21 @@ LOG_NAME = "stockdesk.log"
 log = logging.getLogger("stockdesk")
 
 
-def setup_logging(data_dir: Path) -> Path:
-    path = Path(data_dir) / LOG_NAME
+def setup_logging(data_dir: Path) -> logging.Handler:
+    """Log to data_dir/stockdesk.log; returns the handler (remove it with stop_logging)."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "stockdesk", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.stockdesk = True  # type: ignore[attr-defined]
+    handler = RotatingFileHandler(Path(data_dir) / LOG_NAME, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     for noisy in ("httpx", "httpcore", "aiohttp.access", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    return path
+    return handler
+
+
+def stop_logging(handler: logging.Handler) -> None:
+    logging.getLogger().removeHandler(handler)
+    handler.close()
 
 
 def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
