@@ -1,4 +1,4 @@
-"""A small HTTP/1.1 server for one POST endpoint, on asyncio.Protocol, in the running event loop.
+"""A small HTTP/1.1 server for one POST endpoint, on an asyncio protocol, in the running event loop.
 
 Why not aiohttp: the IMSHOP webhook must answer a burst of ~1,000 requests within tens of
 milliseconds on the app's single event loop, so each request may cost only a few tens of
@@ -10,8 +10,10 @@ the endpoint needs, strictly:
   ``Expect: 100-continue`` is honoured;
 - the request head is at most MAX_HEAD bytes (else 431); a malformed request line or header, a bare
   CR or LF, a space before a colon, a repeated or non-numeric Content-Length, or Content-Length
-  with Transfer-Encoding is 400; then the connection closes, as the rest of the stream cannot be
-  trusted. Another path is 404, another method 405; these keep the connection;
+  with Transfer-Encoding is 400; another transfer coding 501, another expectation 417, another
+  HTTP version 505. Then the connection closes, as the rest of the stream cannot be trusted
+  (lingering briefly, so the client can read why). Another path is 404, another method 405;
+  these keep the connection (but HEAD closes it: its 405 has a body);
 - a request must arrive whole within REQUEST_TIMEOUT of its first byte (408), an idle connection
   closes after KEEPALIVE_TIMEOUT: a slow client costs a buffer, never the loop.
 
@@ -44,7 +46,7 @@ SWEEP_INTERVAL = 1.0
 
 _TOKEN = b"!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _HEX = b"0123456789abcdefABCDEF"
-_REASONS = {100: b"Continue", 200: b"OK", 400: b"Bad Request", 401: b"Unauthorized", 404: b"Not Found",
+_REASONS = {200: b"OK", 400: b"Bad Request", 401: b"Unauthorized", 404: b"Not Found",
             405: b"Method Not Allowed", 408: b"Request Timeout", 413: b"Content Too Large",
             417: b"Expectation Failed", 431: b"Request Header Fields Too Large",
             500: b"Internal Server Error", 501: b"Not Implemented", 503: b"Service Unavailable",
@@ -249,6 +251,9 @@ class _Connection(asyncio.BufferedProtocol):
     protocols receive into a fresh 256 KiB allocation per read, which can cost more than the
     whole answer (glibc maps and unmaps it each time).
     """
+
+    __slots__ = ("server", "loop", "transport", "buffer", "scan", "request", "queued", "waiting", "write_paused",
+                 "reading", "closing", "peer_closed", "deadline", "read_view")
 
     def __init__(self, server: HttpServer):
         self.server = server

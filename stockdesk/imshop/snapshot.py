@@ -20,15 +20,17 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, NamedTuple
 
 from stockdesk.core.quantity import SCALE
 from stockdesk.imshop.config import (OFFER_FIELDS, Warehouse, city_key, read_overrides, read_settings,
                                      read_warehouses)
 
 
-@dataclass(frozen=True)
-class Stock:
+class Stock(NamedTuple):
+    """An offer's stock. The snapshot keeps it as a plain ``(milli, price)`` tuple: the garbage
+    collector stops tracking those (a shop may have tens of thousands, which every full collection
+    would otherwise walk, pausing the webhook), while it would track a Stock for good."""
     milli: int              # the balance in thousandths (known: unknown balances are left out)
     price: float | None
 
@@ -72,6 +74,7 @@ class _Answers:
         for offers, id_json in self.columns:
             known = offers.get(offer_id)
             if known is not None:
+                known = Stock(*known)
                 row = f'{{"id":{_dumps(offer_id)},"warehouseId":{id_json},"quantity":{known.quantity}'
                 if self.send_price and known.price is not None:
                     row += f',"price":{_dumps(price_number(known.price))}'
@@ -99,7 +102,7 @@ _MAX_SELECTIONS = 1024  # remembered (city, warehouse id) pairs: callers choose 
 @dataclass(frozen=True)
 class Snapshot:
     warehouses: tuple[Warehouse, ...]
-    stock: Mapping[str, Mapping[str, Stock]]        # store_id -> offer_id -> stock
+    stock: Mapping[str, Mapping[str, tuple[int, float | None]]]  # store_id -> offer_id -> Stock's fields
     ambiguous: Mapping[str, frozenset[str]]         # store_id -> offer ids several products share
     unknown: Mapping[str, frozenset[str]]           # store_id -> offer ids whose balance is unknown
     send_price: bool = False
@@ -147,7 +150,7 @@ class Snapshot:
         for warehouse in self.warehouses:
             offers = self.stock.get(warehouse.store_id, {})
             for offer_id in sorted(offers):
-                yield offer_id, warehouse, offers[offer_id]
+                yield offer_id, warehouse, Stock(*offers[offer_id])
 
 
 def price_number(price: float) -> int | float:
@@ -178,17 +181,17 @@ def load_snapshot(conn: sqlite3.Connection) -> Snapshot:
         warehouses = read_warehouses(conn)
         overrides = read_overrides(conn)
         store_ids = {w.store_id for w in warehouses}
-        by_store: dict[str, dict[str, Stock | None]] = {}
+        by_store: dict[str, dict[str, tuple[int, float | None] | None]] = {}
         ambiguous: dict[str, set[str]] = defaultdict(set)
         sql = _STOCK_BY_FIELD.format(expr=OFFER_FIELDS[settings.offer_field])
         for store_id in store_ids:
-            offers: dict[str, Stock | None] = {}
+            offers: dict[str, tuple[int, float | None] | None] = {}
             for offer_id, qty, price in conn.execute(sql, (store_id,)):
                 if offer_id in offers or offer_id in ambiguous[store_id]:
                     ambiguous[store_id].add(offer_id)
                     offers.pop(offer_id, None)
                     continue
-                offers[offer_id] = None if qty is None else Stock(qty, price)
+                offers[offer_id] = None if qty is None else (qty, price)
             by_store[store_id] = offers
         for override in overrides:
             if override.store_id not in store_ids:
@@ -196,7 +199,7 @@ def load_snapshot(conn: sqlite3.Connection) -> Snapshot:
             ambiguous[override.store_id].discard(override.offer_id)
             found = conn.execute(_STOCK_BY_OVERRIDE, (override.store_id, override.product_id)).fetchone()
             by_store[override.store_id][override.offer_id] = (
-                None if found is None or found[0] is None else Stock(found[0], found[1]))
+                None if found is None or found[0] is None else (found[0], found[1]))
     finally:
         if own_transaction:
             conn.execute("COMMIT")

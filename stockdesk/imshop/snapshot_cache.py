@@ -1,9 +1,10 @@
 """Keeps the webhook's snapshot as fresh as the database, without blocking the event loop.
 
-Each request asks SQLite for ``PRAGMA data_version`` on a read-only connection (~3 µs, no lock):
-it changes whenever another connection commits. When it has changed, the snapshot is rebuilt
-on one loader thread with a second read-only connection, and every request that arrived before the
-rebuild started waits for it. A request is never answered from data older than its arrival.
+The webhook asks SQLite for ``PRAGMA data_version`` on a read-only connection (a few µs, no
+lock), once per batch of requests that have all arrived (fresh()): it changes whenever another
+connection commits. When it has changed, the snapshot is rebuilt on one loader thread with a
+second read-only connection, and every request that arrived before the rebuild started waits for
+it (current()). A request is never answered from data older than its arrival.
 """
 
 from __future__ import annotations

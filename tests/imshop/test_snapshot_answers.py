@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 
-from stockdesk.imshop.snapshot import Snapshot, load_snapshot, price_number
+from stockdesk.imshop.snapshot import Snapshot, Stock, load_snapshot, price_number
 from stockdesk.imshop.snapshot_cache import connect_read_only
 from stockdesk.jobs import imshop
 from stockdesk.store import open_db
@@ -18,6 +18,7 @@ def plain_answer(snapshot: Snapshot, city, offer_ids, warehouse_id=None) -> dict
         for w in warehouses:
             stock = snapshot.stock.get(w.store_id, {}).get(offer_id)
             if stock is not None:
+                stock = Stock(*stock)
                 row = {"id": offer_id, "warehouseId": w.warehouse_id, "quantity": stock.quantity}
                 if snapshot.send_price and stock.price is not None:
                     row["price"] = price_number(stock.price)

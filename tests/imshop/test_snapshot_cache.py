@@ -8,14 +8,14 @@ import threading
 import pytest
 
 from stockdesk.imshop import snapshot_cache
-from stockdesk.imshop.snapshot import load_snapshot
+from stockdesk.imshop.snapshot import Stock, load_snapshot
 from stockdesk.store import open_db
 
 from .conftest import SPB
 
 
 def qty(snapshot) -> int:
-    return snapshot.stock[SPB]["100"].milli
+    return Stock(*snapshot.stock[SPB]["100"]).milli
 
 
 @pytest.mark.asyncio
