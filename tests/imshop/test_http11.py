@@ -10,6 +10,7 @@ import pytest
 import pytest_asyncio
 
 from stockdesk.imshop import AvailabilityServer, http11
+from stockdesk.store import open_db
 from .conftest import KEY
 
 BODY = json.dumps({"city": "Санкт-Петербург", "configurationIds": ["100"]}).encode()
@@ -269,3 +270,17 @@ async def test_stop_closes_open_connections(db_path):
         assert await conn.closed_by_server()
     finally:
         conn.close()
+
+
+@pytest.mark.asyncio
+async def test_pipelined_requests_wait_in_order_for_a_rebuild(db_path, client):
+    db = open_db(db_path)
+    db.execute("UPDATE products SET cloud_qty = 9000 WHERE id = 'q1'")
+    db.conn.commit()  # the next answers need a new snapshot, built on another thread
+    cities = ["Санкт-Петербург", "Москва", "Санкт-Петербург"]
+    await client.send(b"".join(request(json.dumps({"city": c, "configurationIds": ["100"]}).encode())
+                               for c in cities))
+    answers = [(await client.response())[2]["availability"] for _ in cities]
+    assert answers[0] == answers[2] == [{"id": "100", "warehouseId": "spb", "quantity": 9}]
+    assert [row["warehouseId"] for row in answers[1]] == ["1", "web"]
+    db.conn.close()
