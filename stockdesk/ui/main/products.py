@@ -63,9 +63,9 @@ class ProductsModel(RowTableModel[ProductRow]):
         self.store_names: dict[str, str] = {}
         self._haystack: list[str] = []
 
-    def set_rows(self, rows: list[ProductRow]) -> None:
-        self._haystack = [" ".join([r.name, r.article or "", r.code or "", *r.barcodes]).casefold() for r in rows]
-        super().set_rows(rows)
+    def _reindex(self) -> None:
+        self._haystack = [" ".join([r.name, r.article or "", r.code or "", *r.barcodes]).casefold()
+                          for r in self.rows]
 
     def matches(self, row: int, needle: str) -> bool:
         return needle in self._haystack[row]

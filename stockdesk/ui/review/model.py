@@ -73,11 +73,11 @@ class ReviewModel(RowTableModel[ReviewItem]):
         self.store_names = {s.id: s.name for s in list_stores(self.ctx)}
         self.set_rows(review_jobs.review_items(self.ctx))
 
-    def set_rows(self, rows: list[ReviewItem]) -> None:
+    def _reindex(self) -> None:
+        rows = self.rows
         self._row_of = {(r.store_id, r.product_id): i for i, r in enumerate(rows)}
         self._haystack = [" ".join([r.name, r.article or "", r.code or "", *r.barcodes]).casefold()
                           for r in rows]
-        super().set_rows(rows)
 
     def item(self, row: int) -> ReviewItem:
         return self.rows[row]
