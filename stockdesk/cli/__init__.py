@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from stockdesk import __version__, i18n
-from stockdesk.cli import evotor, imshop, sandbox, smoke
+from stockdesk.cli import evotor, imshop, moysklad, sandbox, smoke, sync, yandex
 
-COMMAND_MODULES = [evotor, sandbox, imshop, smoke]
+COMMAND_MODULES = [evotor, yandex, moysklad, imshop, sync, sandbox, smoke]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,14 +28,11 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def ask_token(name: str, prompt: str) -> None:
-    """Ask for a token with a hidden prompt, on a terminal only, and keep it for this process."""
-    if sys.stdin.isatty():
-        value = getpass.getpass(prompt)
-        if value.strip():
-            import os
-
-            os.environ[f"STOCKDESK_{name.upper()}_TOKEN"] = value.strip()
+def ask_token(prompt: str) -> str | None:
+    """Ask for a token with a hidden prompt, on a terminal only."""
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt).strip() or None
 
 
 class ProgressPrinter:

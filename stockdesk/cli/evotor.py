@@ -43,21 +43,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_push)
 
 
-def _ensure_token(ctx: AppContext) -> None:
-    if not ctx.secrets.get(connect.TOKEN_NAME):
-        ask_token(connect.TOKEN_NAME, tr("Cli", "Evotor token (from the Evotor cabinet, app Settings tab): "))
+def _ensure_token(ctx: AppContext) -> str | None:
+    """The token to use: already known (environment, keychain), else asked for and kept for this run."""
+    if ctx.secrets.get(connect.TOKEN_NAME):
+        return None
+    token = ask_token(tr("Cli", "Evotor token (from the Evotor cabinet, app Settings tab): "))
+    if token:
+        ctx.secrets.set(connect.TOKEN_NAME, token, session_only=True)
+    return token
 
 
 def cmd_connect(args) -> int:
     async def job(ctx: AppContext) -> int:
-        _ensure_token(ctx)
+        token = _ensure_token(ctx)  # a typed token is saved in the keychain once it is verified
         try:
-            result = await connect.connect_evotor(ctx)
+            result = await connect.connect_evotor(ctx, token)
         except UserError as exc:
             if exc.code != "no_keychain":
                 raise
             say(exc.render())
-            result = await connect.connect_evotor(ctx, session_only=True)
+            result = await connect.connect_evotor(ctx, token, session_only=True)
         for s in result.stores:
             print(f"{s.id}\t{s.name}\t{s.address or ''}")
         if result.token_storage == "session":

@@ -138,8 +138,8 @@ def _record(db: Database, run_id: int, item: PushItem, error: str | None) -> Non
                    " WHERE run_id = ? AND store_id = ? AND product_id = ?",
                    ["failed" if error else "ok", error, utc_now(), run_id, item.store_id, item.product_id])
         if not error:
-            db.execute("UPDATE products SET cloud_qty = ? WHERE store_id = ? AND id = ?",
-                       [item.new_value, item.store_id, item.product_id])
+            db.execute("UPDATE products SET cloud_qty = ?, fetched_at = ? WHERE store_id = ? AND id = ?",
+                       [item.new_value, utc_now(), item.store_id, item.product_id])
 
 
 def _mark_landed(db: Database, run_id: int) -> None:

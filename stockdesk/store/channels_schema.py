@@ -70,3 +70,20 @@ def m001_channels(db: Database) -> None:
         GROUP BY m.store_id, m.product_id;
         """
     )
+
+
+@migrations()
+def m002_balances_follow_stock_source(db: Database) -> None:
+    # Every channel (IMSHOP included) reads `balances`: make it the owner's chosen stock of record.
+    db.executescript(
+        """
+        DROP VIEW balances;
+        CREATE VIEW balances AS
+        SELECT p.store_id, p.id AS product_id,
+               CASE WHEN (SELECT value FROM settings WHERE key = 'channels.stock_source') = 'moysklad'
+                    THEN mb.qty ELSE p.cloud_qty END AS qty
+        FROM products p
+        LEFT JOIN moysklad_balances mb ON mb.store_id = p.store_id AND mb.product_id = p.id
+        WHERE p.is_service = 0;
+        """
+    )

@@ -1,0 +1,105 @@
+"""Keeping the channels in step after the first push: "Sync now" and the schedule.
+
+One sync: read what changed in the Evotor cloud (documents since the last read, with an overlap so
+late uploads from offline terminals are not lost, and the cloud's current balances), import
+MoySklad if it is connected, then push to the channels that are switched on. IMSHOP's webhook
+answers from the balances directly, so it needs no step. One channel's failure does not stop the
+others, but nothing is pushed from balances that could not be refreshed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Awaitable, Callable
+
+from stockdesk.context import AppContext
+from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
+from stockdesk.i18n import tr
+from stockdesk.jobs import moysklad, push, reconstruct, yandex
+from stockdesk.jobs.progress import ProgressCallback, ignore
+from stockdesk.moysklad.config import SETTING_STOCK_SOURCE
+from stockdesk.store import utc_now
+from stockdesk.yandex.config import YandexConfig
+
+STATUS_KEY = "sync.status"  # JSON: the last sync's steps, for the main window
+NOT_SENT = QT_TRANSLATE_NOOP("Errors", "Not sent: the balances could not be refreshed, so sending them could oversell.")
+
+
+@dataclass
+class Step:
+    channel: str               # evotor, moysklad, yandex
+    ok: bool
+    sent: int = 0              # items sent (pushes) or read (imports)
+    failed: int = 0
+    message: str | None = None  # why it failed or was skipped, in the owner's language
+
+
+@dataclass
+class SyncResult:
+    at: str
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.steps)
+
+
+async def _evotor(ctx: AppContext, progress: ProgressCallback) -> Step:
+    summary = await reconstruct.reconstruct(ctx, progress=progress)
+    # The cloud is the stock of record now: its balances, read again, are what channels get.
+    await push.plan_push(ctx)
+    return Step("evotor", True, sent=sum(s.documents_read for s in summary.stores))
+
+
+async def _moysklad(ctx: AppContext, progress: ProgressCallback) -> Step:
+    result = await moysklad.import_moysklad(ctx, progress=progress)
+    return Step("moysklad", True, sent=result.rows)
+
+
+async def _yandex(ctx: AppContext, progress: ProgressCallback) -> Step:
+    result = await yandex.push_yandex(ctx, progress=progress)
+    return Step("yandex", not result.failed, sent=result.ok, failed=len(result.failed),
+                message="; ".join(f"{sku}: {error}" for sku, _, error in result.failed[:3]) or None)
+
+
+async def _run(channel: str, step: Callable[[AppContext, ProgressCallback], Awaitable[Step]],
+               ctx: AppContext, progress: ProgressCallback) -> Step:
+    try:
+        return await step(ctx, progress)
+    except UserError as exc:
+        return Step(channel, False, message=exc.render())
+
+
+def _connected(ctx: AppContext, account: str) -> bool:
+    return bool(ctx.db["accounts"].count_where("id = ?", [account]))
+
+
+async def sync(ctx: AppContext, progress: ProgressCallback | None = None) -> SyncResult:
+    progress = progress or ignore
+    result = SyncResult(utc_now())
+    evotor = await _run("evotor", _evotor, ctx, progress)
+    result.steps.append(evotor)
+    source_ok = evotor.ok
+    if _connected(ctx, "moysklad"):
+        step = await _run("moysklad", _moysklad, ctx, progress)
+        result.steps.append(step)
+        if ctx.setting(SETTING_STOCK_SOURCE) == "moysklad":
+            source_ok = step.ok
+    if _connected(ctx, "yandex") and YandexConfig.load(ctx).enabled:
+        if source_ok:
+            result.steps.append(await _run("yandex", _yandex, ctx, progress))
+        else:
+            result.steps.append(Step("yandex", False, message=tr("Errors", NOT_SENT)))
+    ctx.set_setting(STATUS_KEY, json.dumps(asdict(result), ensure_ascii=False))
+    ctx.log_activity("sync", "; ".join(
+        f"{s.channel}: {'ok' if s.ok else 'failed'} ({s.sent} sent, {s.failed} failed)" for s in result.steps))
+    return result
+
+
+def last_sync(ctx: AppContext) -> SyncResult | None:
+    raw = ctx.setting(STATUS_KEY)
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return SyncResult(data["at"], [Step(**s) for s in data["steps"]])
