@@ -41,9 +41,8 @@ async def until(condition, timeout: float = 120.0) -> None:
 
 
 async def settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-        await asyncio.sleep(0.02)
+    """Let the loop draw. Never processEvents() inside a coroutine: qasync would re-enter tasks."""
+    await asyncio.sleep(0.15)
 
 
 class Shooter:
@@ -79,9 +78,10 @@ async def walk(ctx: AppContext, shooter: Shooter) -> None:
 
     wizard.go_next()
     panel = pages["reconstruct"].panel
-    await until(lambda: panel._latest is not None and panel._latest.phase == "documents"
-                and panel._latest.done >= 2)
-    await shooter.shoot(wizard, "wizard-5-reconstruct-running")
+    await until(lambda: not panel.is_running() or (panel._latest is not None and panel._latest.phase == "documents"
+                                                   and panel._latest.done >= 1))
+    if panel.is_running():
+        await shooter.shoot(wizard, "wizard-5-reconstruct-running")
     await until(lambda: not panel.is_running())
     await shooter.shoot(wizard, "wizard-5-reconstruct-done")
 

@@ -30,8 +30,10 @@ def messages(root):
         context_name = context.findtext("name") or ""
         for message in context.iter("message"):
             name, source, comment = context_name, message.findtext("source") or "", message.find("comment")
-            if not name and comment is not None:  # tr("Context", "text") read as tr(source, comment)
-                name, source = source, comment.text or ""
+            if not name:
+                if comment is None:
+                    continue  # tr("Context", VARIABLE): the text itself is marked with QT_TRANSLATE_NOOP
+                name, source = source, comment.text or ""  # tr("Context", "text") read as tr(source, comment)
                 message.remove(comment)
                 message.find("source").text = source
             yield name, source, message.get("numerus") == "yes", message

@@ -236,6 +236,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Read %n document(s)</source>
+            <translation>
+                <numerusform>Read %n document</numerusform>
+                <numerusform>Read %n documents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n product(s) have documents that disagree with each other.</source>
             <translation>
                 <numerusform>%n product has documents that disagree with each other.</numerusform>

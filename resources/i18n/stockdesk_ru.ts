@@ -196,6 +196,10 @@
             <translation>В файле нет столбца {column}: сначала выгрузите список и редактируйте этот файл.</translation>
         </message>
         <message>
+            <source>Not sent: the balances could not be refreshed, so sending them could oversell.</source>
+            <translation>Не отправлено: не удалось обновить остатки, и отправка могла бы привести к продаже того, чего нет.</translation>
+        </message>
+        <message>
             <source>No Yandex Market API key yet: connect Yandex Market first.</source>
             <translation>Ключа API Яндекс Маркета ещё нет: сначала подключите Яндекс Маркет.</translation>
         </message>
@@ -597,8 +601,16 @@
     <context>
         <name>AccountsPanel</name>
         <message>
+            <source>MoySklad</source>
+            <translation>МойСклад</translation>
+        </message>
+        <message>
             <source>Use MoySklad's stock as a source, if you keep it there.</source>
             <translation>Брать остатки из МоегоСклада, если вы ведёте их там.</translation>
+        </message>
+        <message>
+            <source>Yandex Market</source>
+            <translation>Яндекс Маркет</translation>
         </message>
         <message>
             <source>Keep the stock of your offers on Yandex Market in step.</source>
@@ -1035,7 +1047,7 @@
         </message>
         <message>
             <source>S&amp;tock</source>
-            <translation>О&amp;статки</translation>
+            <translation>Ост&amp;атки</translation>
         </message>
         <message>
             <source>&amp;Re-run reconstruction</source>
@@ -1081,16 +1093,16 @@
     <context>
         <name>OverviewTab</name>
         <message>
-            <source>&amp;Re-run reconstruction</source>
+            <source>Re-run re&amp;construction</source>
             <translation>&amp;Восстановить заново</translation>
         </message>
         <message>
-            <source>Re&amp;view</source>
-            <translation>&amp;Проверка</translation>
+            <source>&amp;Go to review</source>
+            <translation>К провер&amp;ке</translation>
         </message>
         <message>
-            <source>Send to &amp;Evotor</source>
-            <translation>Отправить в &amp;Эвотор</translation>
+            <source>Se&amp;nd to Evotor</source>
+            <translation>Отправ&amp;ить в Эвотор</translation>
         </message>
         <message>
             <source>No store is selected. Choose stores in Settings → Accounts and stores.</source>
@@ -1239,7 +1251,7 @@
         </message>
         <message>
             <source>your value</source>
-            <translation>ваше значение</translation>
+            <translation>вручную</translation>
         </message>
         <message>
             <source>Store</source>
@@ -1534,6 +1546,14 @@
                 <numerusform>По %n товару документы не дают ответа (см. «Проверка»).</numerusform>
                 <numerusform>По %n товарам документы не дают ответа (см. «Проверка»).</numerusform>
                 <numerusform>По %n товарам документы не дают ответа (см. «Проверка»).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Read %n document(s)</source>
+            <translation>
+                <numerusform>Прочитан %n документ</numerusform>
+                <numerusform>Прочитано %n документа</numerusform>
+                <numerusform>Прочитано %n документов</numerusform>
             </translation>
         </message>
         <message>

@@ -13,9 +13,9 @@ from stockdesk.i18n import QT_TRANSLATE_NOOP
 from stockdesk.ui.widgets import paragraph
 
 ACCOUNTS = (
-    ("moysklad", "MoySklad",
+    ("moysklad", QT_TRANSLATE_NOOP("AccountsPanel", "MoySklad"),
      QT_TRANSLATE_NOOP("AccountsPanel", "Use MoySklad's stock as a source, if you keep it there.")),
-    ("yandex", "Yandex Market",
+    ("yandex", QT_TRANSLATE_NOOP("AccountsPanel", "Yandex Market"),
      QT_TRANSLATE_NOOP("AccountsPanel", "Keep the stock of your offers on Yandex Market in step.")),
     ("imshop", "IMSHOP",
      QT_TRANSLATE_NOOP("AccountsPanel", "Tell your IMSHOP online shop what is in stock.")),
@@ -29,7 +29,7 @@ class AccountsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(paragraph(note, self))
         for _, name, purpose in ACCOUNTS:
-            box = QGroupBox(name, self)
+            box = QGroupBox(QCoreApplication.translate("AccountsPanel", name), self)
             inner = QVBoxLayout(box)
             inner.addWidget(paragraph(QCoreApplication.translate("AccountsPanel", purpose), box))
             label = QLabel(status, box)

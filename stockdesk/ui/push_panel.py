@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -25,6 +25,8 @@ from stockdesk.ui import style
 from stockdesk.ui.table_model import SORT_ROLE, RowTableModel, SortProxy
 from stockdesk.ui.tasks import spawn
 from stockdesk.ui.widgets import MessageBar, setup_table
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -131,7 +133,8 @@ class PushPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns = setup_table(self.table, {PushCol.STORE: 1.3, PushCol.NAME: 3.0, PushCol.OLD: 0.9,
                                                 PushCol.NEW: 0.9, PushCol.SOURCE: 0.9, PushCol.RESULT: 1.6},
-                                   PushCol.NAME)
+                                   PushCol.NAME,
+                                   {PushCol.SOURCE: [translate("PushModel", t) for t in SOURCES.values()]})
         self.table.setAccessibleName(self.tr("Changes to send"))
         self.progress = QProgressBar(self)
         self.progress.hide()

@@ -172,8 +172,8 @@ class ReconstructPanel(QWidget):
         for bar in self.bars:
             bar.setRange(0, 1)
             bar.setValue(1)
-        for label in (self.store_label, *self.details):
-            label.clear()
+        for label in (self.store_label, self.counts, *self.details):
+            label.clear()  # the summary below says it all, per store
         self._draw_times(done=True)
         self.summary_label.setText(self.summary_html(self.summary))
         self.finished.emit(self.summary)
@@ -267,7 +267,7 @@ class ReconstructPanel(QWidget):
                  self.tr("%n got their number from the documents.", "", s.resolved)]
         if s.unresolved:
             lines.append(self.tr("%n could not be settled by the documents (see Review).", "", s.unresolved))
-        history = self.tr("%n document(s) read", "", s.documents_read)
+        history = self.tr("Read %n document(s)", "", s.documents_read)
         if s.history_from_ms:
             history += ", " + self.tr("back to %1").replace("%1", fmt.date_ms(s.history_from_ms))
         if s.stop_reason:

@@ -77,14 +77,30 @@ def hline(parent: QWidget | None = None) -> QFrame:
     return line
 
 
+def spread(width: int, weights: dict[int, float], minimums: dict[int, int]) -> dict[int, int]:
+    """Share ``width`` by weight, no column below its minimum (those take their minimum and the
+    rest share what is left). When even the minimums do not fit, every column gets its minimum."""
+    fixed: dict[int, int] = {}
+    while True:
+        free = {c: w for c, w in weights.items() if c not in fixed}
+        room = width - sum(fixed.values())
+        total = sum(free.values()) or 1.0
+        shares = {c: int(room * w / total) for c, w in free.items()}
+        short = {c for c, share in shares.items() if share < minimums[c]}
+        if not short:
+            return {**fixed, **shares}
+        fixed.update({c: minimums[c] for c in short})
+
+
 class ColumnFitter(QObject):
     """Spreads a table's width over its columns by weight (never narrower than the header text),
     until the owner resizes a column by hand. Wide tables scroll sideways instead of squeezing."""
 
-    def __init__(self, table: QTableView, weights: dict[int, float]) -> None:
+    def __init__(self, table: QTableView, weights: dict[int, float], minimums: dict[int, int] | None = None) -> None:
         super().__init__(table)
         self.table = table
         self.weights = weights
+        self.minimums = minimums or {}
         self.manual = False
         self._fitting = False
         table.viewport().installEventFilter(self)
@@ -98,12 +114,12 @@ class ColumnFitter(QObject):
     def fit(self) -> None:
         header = self.table.horizontalHeader()
         shown = {c: w for c, w in self.weights.items() if not self.table.isColumnHidden(c)}
-        total = sum(shown.values()) or 1.0
-        width = self.table.viewport().width()
+        minimums = {c: max(header.sectionSizeHint(c), self.minimums.get(c, 0)) for c in shown}
+        widths = spread(self.table.viewport().width(), shown, minimums)
         self._fitting = True
         try:
-            for column, weight in shown.items():
-                self.table.setColumnWidth(column, max(header.sectionSizeHint(column), int(width * weight / total)))
+            for column, width in widths.items():
+                self.table.setColumnWidth(column, width)
         finally:
             self._fitting = False
 
@@ -112,8 +128,12 @@ class ColumnFitter(QObject):
             self.manual = True  # dragged by the owner: leave the widths alone from now on
 
 
-def setup_table(table: QTableView, weights: dict[int, float], sort_column: int | None = None) -> ColumnFitter:
-    """The look every table shares: whole-row selection, compact rows, sorting, fitted columns."""
+def setup_table(table: QTableView, weights: dict[int, float], sort_column: int | None = None,
+                minimum_texts: dict[int, list[str]] | None = None) -> ColumnFitter:
+    """The look every table shares: whole-row selection, compact rows, sorting, fitted columns.
+
+    ``minimum_texts``: per column, texts it must show in full (e.g. every status word).
+    """
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
@@ -126,4 +146,6 @@ def setup_table(table: QTableView, weights: dict[int, float], sort_column: int |
     if sort_column is not None:
         table.setSortingEnabled(True)
         table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-    return ColumnFitter(table, weights)
+    metrics = table.fontMetrics()
+    minimums = {c: max(metrics.horizontalAdvance(t) for t in texts) + 12 for c, texts in (minimum_texts or {}).items()}
+    return ColumnFitter(table, weights, minimums)

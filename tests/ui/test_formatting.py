@@ -32,3 +32,4 @@ def test_quantities_dates_and_durations():
         datetime.fromisoformat("2026-11-12T11:02:00+00:00").astimezone().strftime("%d.%m.%Y %H:%M")
     assert fmt.quantity_error("not_whole").startswith("This product is sold by the piece")
     assert fmt.stop_reason("complete_inventory") == "stopped at a complete inventory"
+

@@ -69,9 +69,10 @@ class OverviewTab(QWidget):
         area.setWidget(self.cards)
         area.setWidgetResizable(True)
         buttons = QHBoxLayout()
-        for text, signal in ((self.tr("&Re-run reconstruction"), self.rebuild_requested),
-                             (self.tr("Re&view"), self.review_requested),
-                             (self.tr("Send to &Evotor"), self.push_requested)):
+        # mnemonics differ from the tabs' (Overview, Products, Review, Send to Evotor, Activity)
+        for text, signal in ((self.tr("Re-run re&construction"), self.rebuild_requested),
+                             (self.tr("&Go to review"), self.review_requested),
+                             (self.tr("Se&nd to Evotor"), self.push_requested)):
             button = QPushButton(text, self)
             button.clicked.connect(signal)
             buttons.addWidget(button)

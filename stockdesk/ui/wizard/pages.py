@@ -278,6 +278,7 @@ class PushPage(WizardPage):
 
     def _finished(self, _result) -> None:
         self.state.push_finished = True
+        self.later.hide()  # sent: nothing left to postpone
         self.changed.emit()
 
     def _later(self, on: bool) -> None:

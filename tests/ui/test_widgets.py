@@ -1,0 +1,11 @@
+"""Small shared widgets."""
+
+from __future__ import annotations
+
+from stockdesk.ui.widgets import spread
+
+
+def test_columns_share_the_width_by_weight_above_their_minimums():
+    assert spread(600, {0: 1, 1: 2}, {0: 50, 1: 50}) == {0: 200, 1: 400}
+    assert spread(600, {0: 1, 1: 5}, {0: 150, 1: 50}) == {0: 150, 1: 450}
+    assert spread(100, {0: 1, 1: 1}, {0: 80, 1: 80}) == {0: 80, 1: 80}
