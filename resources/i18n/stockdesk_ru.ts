@@ -1339,6 +1339,14 @@
             <source>Stopped.</source>
             <translation>Остановлено.</translation>
         </message>
+        <message>
+            <source>&amp;Finish the interrupted push</source>
+            <translation>&amp;Завершить прерванную отправку</translation>
+        </message>
+        <message>
+            <source>The last push was interrupted. Sending finishes it first; then check again for anything left.</source>
+            <translation>Прошлая отправка была прервана. Сначала она будет завершена; затем проверьте снова, не осталось ли чего-то ещё.</translation>
+        </message>
         <message numerus="yes">
             <source>&amp;Send %n change(s) to Evotor</source>
             <translation>

@@ -19,12 +19,12 @@ from stockdesk.context import AppContext
 from stockdesk.i18n import QT_TRANSLATE_NOOP
 from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.progress import Progress
-from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push, retry_failed
+from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push, retry_failed, unfinished_push
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.table_model import SORT_ROLE, RowTableModel, SortProxy
 from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import MessageBar, setup_table
+from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, setup_table
 
 translate = QCoreApplication.translate
 
@@ -134,7 +134,8 @@ class PushPanel(QWidget):
         self.columns = setup_table(self.table, {PushCol.STORE: 1.3, PushCol.NAME: 3.0, PushCol.OLD: 0.9,
                                                 PushCol.NEW: 0.9, PushCol.SOURCE: 0.9, PushCol.RESULT: 1.6},
                                    PushCol.NAME,
-                                   {PushCol.SOURCE: [translate("PushModel", t) for t in SOURCES.values()]})
+                                   {PushCol.SOURCE: [translate("PushModel", t) for t in SOURCES.values()],
+                                    PushCol.NAME: [NAME_SAMPLE]})
         self.table.setAccessibleName(self.tr("Changes to send"))
         self.progress = QProgressBar(self)
         self.progress.hide()
@@ -184,7 +185,7 @@ class PushPanel(QWidget):
             self._begin(self._plan(), self.tr("Reading the current values from Evotor…"))
 
     def send(self) -> None:
-        if not self.is_running() and self.plan is not None and self.plan.items:
+        if not self.is_running() and self.plan is not None and (self.plan.items or unfinished_push(self.ctx)):
             self._begin(self._push(retry=False), self.tr("Sending…"))
 
     def retry(self) -> None:
@@ -215,7 +216,8 @@ class PushPanel(QWidget):
             self._timer.stop()
             self.progress.hide()
             self.check_button.setEnabled(True)
-            self.send_button.setEnabled(bool(self.plan and self.plan.items and self.result is None))
+            self.send_button.setEnabled(self.result is None and bool(
+                self.plan and (self.plan.items or unfinished_push(self.ctx))))
             self.retry_button.setEnabled(True)
             self.running_changed.emit(False)
 
@@ -229,7 +231,12 @@ class PushPanel(QWidget):
         self.table.setColumnHidden(PushCol.STORE, len(names) < 2)
         self.columns.fit()
         self._show_plan_counts(plan)
-        if plan.items:
+        if unfinished_push(self.ctx):
+            self.send_button.setText(self.tr("&Finish the interrupted push"))
+            self.send_button.setEnabled(True)
+            self.message.show_message(self.tr("The last push was interrupted. Sending finishes it first; then "
+                                              "check again for anything left."), "warning")
+        elif plan.items:
             self.send_button.setText(self.tr("&Send %n change(s) to Evotor", "", len(plan.items)))
             self.message.clear_message()
         else:

@@ -88,6 +88,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 class SortProxy(QSortFilterProxyModel):
     """Filters in subclasses; sorting is passed on to the RowTableModel underneath."""
 
+    def set_filter_state(self, name: str, value: object) -> None:
+        """Change one filter attribute and re-filter the rows."""
+        if hasattr(self, "endFilterChange"):  # Qt >= 6.10; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            setattr(self, name, value)
+            self.invalidateRowsFilter()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
         if isinstance(model, RowTableModel):

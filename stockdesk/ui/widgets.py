@@ -128,6 +128,9 @@ class ColumnFitter(QObject):
             self.manual = True  # dragged by the owner: leave the widths alone from now on
 
 
+NAME_SAMPLE = "Йогурт питьевой Домик в"  # product names: at least this much shows before scrolling
+
+
 def setup_table(table: QTableView, weights: dict[int, float], sort_column: int | None = None,
                 minimum_texts: dict[int, list[str]] | None = None) -> ColumnFitter:
     """The look every table shares: whole-row selection, compact rows, sorting, fitted columns.

@@ -18,7 +18,7 @@ from stockdesk.jobs.overview import ProductRow, product_rows
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, SortProxy
-from stockdesk.ui.widgets import setup_table
+from stockdesk.ui.widgets import NAME_SAMPLE, setup_table
 
 
 class PCol(IntEnum):
@@ -132,19 +132,13 @@ class ProductsFilter(SortProxy):
         self._store: str | None = None
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(SortProxy.Direction.Rows)
+        self.set_filter_state("_needle", text.strip().casefold())
 
     def set_filter(self, key: str) -> None:
-        self.beginFilterChange()
-        self._filter = key
-        self.endFilterChange(SortProxy.Direction.Rows)
+        self.set_filter_state("_filter", key)
 
     def set_store(self, store_id: str | None) -> None:
-        self.beginFilterChange()
-        self._store = store_id
-        self.endFilterChange(SortProxy.Direction.Rows)
+        self.set_filter_state("_store", store_id)
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt API
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -187,7 +181,7 @@ class ProductsTab(QWidget):
         self.columns = setup_table(self.table, {PCol.STORE: 1.0, PCol.NAME: 2.5, PCol.CLOUD: 0.7, PCol.VALUE: 0.7,
                                                 PCol.UNIT: 0.4, PCol.STATUS: 1.2, PCol.PROVENANCE: 4.0,
                                                 PCol.CODE: 0.9, PCol.BARCODE: 1.1}, PCol.NAME,
-                                   {PCol.STATUS: [fmt.status(s) for s in STATUS_COLOURS]})
+                                   {PCol.STATUS: [fmt.status(s) for s in STATUS_COLOURS], PCol.NAME: [NAME_SAMPLE]})
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         # the selected product's provenance in full: the column is often too narrow for it
         self.detail = QLabel(self)

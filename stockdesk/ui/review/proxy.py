@@ -26,19 +26,13 @@ class ReviewFilter(SortProxy):
         self._store: str | None = None
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(SortProxy.Direction.Rows)
+        self.set_filter_state("_needle", text.strip().casefold())
 
     def set_filter(self, key: str) -> None:
-        self.beginFilterChange()
-        self._filter = key
-        self.endFilterChange(SortProxy.Direction.Rows)
+        self.set_filter_state("_filter", key)
 
     def set_store(self, store_id: str | None) -> None:
-        self.beginFilterChange()
-        self._store = store_id
-        self.endFilterChange(SortProxy.Direction.Rows)
+        self.set_filter_state("_store", store_id)
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt API
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:

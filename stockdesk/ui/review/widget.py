@@ -19,7 +19,7 @@ from stockdesk.ui import style
 from stockdesk.ui.review.delegate import QuantityDelegate
 from stockdesk.ui.review.model import Col, ReviewModel
 from stockdesk.ui.review.proxy import FILTERS, ReviewFilter
-from stockdesk.ui.widgets import MessageBar, setup_table
+from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, setup_table
 
 COLUMN_WEIGHTS = {Col.STORE: 1.3, Col.NAME: 3.0, Col.UNIT: 0.5, Col.CLOUD: 0.9, Col.NEW: 1.0, Col.REASON: 2.0,
                   Col.LAST_DOC: 2.0, Col.CODE: 1.0, Col.BARCODE: 1.2}
@@ -58,7 +58,7 @@ class ReviewWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.columns = setup_table(self.table, COLUMN_WEIGHTS, Col.NAME)
+        self.columns = setup_table(self.table, COLUMN_WEIGHTS, Col.NAME, {Col.NAME: [NAME_SAMPLE]})
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.setAccessibleName(self.tr("Products to review"))
 
