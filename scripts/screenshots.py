@@ -1,7 +1,9 @@
 """Walk the first-run wizard and the main window against the sandbox shop and save a PNG of every
 page, in English and in Russian, to screenshots/<lang>/ (offscreen; nothing real is touched).
 
-    .venv/bin/python scripts/screenshots.py [--out screenshots] [--scale 1.0]
+    .venv/bin/python scripts/screenshots.py [--out screenshots] [--lang ru] [--size 760x540]
+
+High-DPI: run with QT_SCALE_FACTOR=2 (the PNGs come out at twice the pixels).
 """
 
 from __future__ import annotations
@@ -59,8 +61,10 @@ class Shooter:
         print(path)
 
 
-async def walk(ctx: AppContext, shooter: Shooter) -> None:
+async def walk(ctx: AppContext, shooter: Shooter, size: tuple[int, int] | None) -> None:
     wizard = WizardDialog(ctx)
+    if size:
+        wizard.resize(*size)
     wizard.show()
     pages = wizard.pages
     await shooter.shoot(wizard, "wizard-1-welcome")
@@ -123,6 +127,8 @@ async def walk(ctx: AppContext, shooter: Shooter) -> None:
     wizard.finish()
 
     window = create_main_window(ctx)
+    if size:
+        window.resize(*size)
     window.show()
     for index, name in enumerate(("overview", "products", "review", "push", "activity")):
         window.tabs.setCurrentIndex(index)
@@ -150,7 +156,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="screenshots")
     parser.add_argument("--lang", choices=("en", "ru"), action="append")
+    parser.add_argument("--size", help="window size WxH, e.g. 760x540 to check small screens")
     args = parser.parse_args()
+    size = tuple(int(n) for n in args.size.split("x")) if args.size else None
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     for lang in args.lang or ("en", "ru"):
@@ -165,7 +173,7 @@ def main() -> int:
                 loop = qasync.QEventLoop(app)
                 asyncio.set_event_loop(loop)
                 try:
-                    loop.run_until_complete(walk(ctx, Shooter(Path(args.out) / lang)))
+                    loop.run_until_complete(walk(ctx, Shooter(Path(args.out) / lang), size))
                 finally:
                     ctx.close()
                     loop.close()

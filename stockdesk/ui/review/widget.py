@@ -136,11 +136,12 @@ class ReviewWidget(QWidget):
         self.store_box.blockSignals(True)
         self.store_box.clear()
         self.store_box.addItem(self.tr("All stores"), None)
-        for store_id, name in sorted(self.model.store_names.items(), key=lambda kv: kv[1]):
-            self.store_box.addItem(name, store_id)
+        names = self.model.store_names
+        for store_id in sorted({item.store_id for item in self.model.rows}, key=lambda s: names.get(s, s)):
+            self.store_box.addItem(names.get(store_id, store_id), store_id)
         self.store_box.setCurrentIndex(max(0, self.store_box.findData(current)))
         self.store_box.blockSignals(False)
-        several = len({item.store_id for item in self.model.rows}) > 1 or len(self.model.store_names) > 1
+        several = len({item.store_id for item in self.model.rows}) > 1
         self.store_box.setVisible(several)
         self.table.setColumnHidden(Col.STORE, not several)
         self.columns.fit()
