@@ -16,21 +16,17 @@ from urllib.parse import quote
 import httpx
 
 from stockdesk.core.quantity import MAX_ABS_MILLI, format_qty, to_json
-from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
+from stockdesk.errors import QT_TRANSLATE_NOOP
 from stockdesk.evotor.paging import envelope
-from stockdesk.evotor.errors import (INVALID_RESPONSE, EvotorError, error_for_exhausted,
-                                     error_for_response, token_rejected)
-from stockdesk.net import (AdaptiveLimiter, NetStats, RetriesExhausted, RetryPolicy, first_of,
-                           header_seconds, ratelimit_budget, require_secure_url, retry_after,
-                           send_json_with_retries)
-from stockdesk.net.retry import Decoder, decode_json
+from stockdesk.evotor.errors import ERRORS, EvotorError, error_for_response
+from stockdesk.net import (ApiClient, ApiService, RetryPolicy, first_of, header_seconds, ratelimit_budget,
+                           retry_after)
+from stockdesk.net.retry import decode_json
 
 DEFAULT_URL = "https://api.evotor.ru"
 MEDIA_TYPE = "application/vnd.evotor.v2+json"
 SERVICE = "SERVICE"  # product type without stock
 
-_wait_from = first_of(retry_after, header_seconds("X-RateLimit-Reset"))
-_budget_from = ratelimit_budget()
 _TOKEN = re.compile(r"[\x21-\x7e]+")  # printable ASCII: anything else cannot be an Evotor token
 
 
@@ -46,38 +42,19 @@ class DocumentPage:
 PageDecoder = Callable[[bytes], Awaitable[tuple[Any, str | None]]]
 
 
-class EvotorClient:
+class EvotorClient(ApiClient):
+    service = ApiService("Evotor", ERRORS, error_for_response,
+                         wait_from=first_of(retry_after, header_seconds("X-RateLimit-Reset")),
+                         budget_from=ratelimit_budget())
+
     def __init__(self, token: str, base_url: str = DEFAULT_URL, *, max_concurrency: int = 4,
                  timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None,
                  policy: RetryPolicy | None = None):
-        try:
-            require_secure_url(base_url, "Evotor")
-        except UserError as exc:
-            raise EvotorError(exc.text, code=exc.code, **exc.params) from None
         token = (token or "").strip()
         if not _TOKEN.fullmatch(token):
-            raise token_rejected()
-        self._policy = policy or RetryPolicy()
-        self._limiter = AdaptiveLimiter(max_concurrency, max_concurrency)
-        self._stats = NetStats()
-        self._http = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), transport=transport, timeout=timeout, http2=False,
-            headers={"Authorization": f"Bearer {token}", "Accept": MEDIA_TYPE},
-            limits=httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency))
-
-    async def __aenter__(self) -> "EvotorClient":
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    @property
-    def stats(self) -> dict[str, int]:
-        """requests, retries, throttled, bytes — for benchmarks and diagnostics."""
-        return self._stats.as_dict()
+            raise ERRORS.rejected()
+        super().__init__(base_url, {"Authorization": f"Bearer {token}", "Accept": MEDIA_TYPE},
+                         parallel=max_concurrency, timeout=timeout, transport=transport, policy=policy)
 
     # --- API ---------------------------------------------------------------------------------------
 
@@ -119,7 +96,7 @@ class EvotorClient:
                           "before the decimal point."),
                 code="quantity_too_large", quantity=format_qty(quantity_milli))
         body = json.dumps({"quantity": to_json(quantity_milli)}).encode()
-        data = await self._json("PATCH", f"/stores/{_segment(store_id)}/products/{_segment(product_id)}",
+        data = await self._send("PATCH", f"/stores/{_segment(store_id)}/products/{_segment(product_id)}",
                                 content=body, headers={"Content-Type": MEDIA_TYPE})
         return data if isinstance(data, dict) else {}
 
@@ -136,28 +113,13 @@ class EvotorClient:
             if cursor is not None:
                 used.add(cursor)
                 params = {"cursor": cursor}
-            items, next_cursor = await self._json("GET", path, params=params, decode=decode or _decode_page)
+            items, next_cursor = await self._send("GET", path, params=params, decode=decode or _decode_page)
             if next_cursor in used:  # the cloud sent us round in a circle: stop rather than loop forever
-                raise EvotorError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+                raise ERRORS.invalid_response()
             yield DocumentPage(items, next_cursor, cursor)
             if next_cursor is None:
                 return
             cursor = next_cursor
-
-    async def _json(self, method: str, path: str, *, decode: Decoder = decode_json, **kwargs: Any) -> Any:
-        def build() -> httpx.Request:
-            return self._http.build_request(method, path, **kwargs)
-        try:
-            reply = await send_json_with_retries(
-                self._http, build, policy=self._policy, limiter=self._limiter, wait_from=_wait_from,
-                budget_from=_budget_from, stats=self._stats, decode=decode)
-        except RetriesExhausted as exc:
-            raise error_for_exhausted(exc) from exc
-        except httpx.HTTPError as exc:  # not worth retrying (e.g. a malformed address)
-            raise error_for_exhausted(RetriesExhausted("network", 1, cause=exc)) from exc
-        if not reply.response.is_success:
-            raise error_for_response(reply.response)
-        return reply.data
 
 
 async def _decode_page(body: bytes) -> tuple[list[dict], str | None]:

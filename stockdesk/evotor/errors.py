@@ -6,18 +6,12 @@ import json
 
 import httpx
 
-from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
-from stockdesk.net import RetriesExhausted
+from stockdesk.errors import QT_TRANSLATE_NOOP
+from stockdesk.net.api_errors import ApiError, ErrorTexts
 
 
-class EvotorError(UserError):
-    """``code`` names the problem; ``status`` is the HTTP status when there was one; ``retryable``
-    says that trying again later may work (nothing is wrong with the token, rights or data)."""
-
-    def __init__(self, text: str, *, code: str, status: int | None = None, retryable: bool = False, **params):
-        super().__init__(text, code=code, status=status, **params)  # messages may say {status}
-        self.status = status
-        self.retryable = retryable
+class EvotorError(ApiError):
+    """A problem with the Evotor cloud (``code``, ``status``, ``retryable``: see ApiError)."""
 
 
 # Final answers from the cloud: status -> (code, text).
@@ -62,30 +56,12 @@ _EXHAUSTED: dict[str, tuple[str, str]] = {
         "Errors", "The Evotor cloud kept sending incomplete or unreadable answers. Try again later.")),
 }
 
-INVALID_RESPONSE = _EXHAUSTED["invalid_response"][1]
+ERRORS = ErrorTexts(EvotorError, _BY_STATUS, _BAD_REQUEST, _UNEXPECTED, _EXHAUSTED)
 
 
 def error_for_response(response: httpx.Response) -> EvotorError:
     """The error for a final (not retried) non-2xx answer."""
-    status = response.status_code
-    if status in _BY_STATUS:
-        code, text = _BY_STATUS[status]
-        return EvotorError(text, code=code, status=status)
-    if status == 400:
-        return EvotorError(_BAD_REQUEST, code="bad_request", status=status, reasons=_reasons(response))
-    return EvotorError(_UNEXPECTED, code="http_error", status=status)
-
-
-def token_rejected() -> EvotorError:
-    """For a token that cannot be valid (empty, spaces inside): the same advice as a 401."""
-    code, text = _BY_STATUS[401]
-    return EvotorError(text, code=code)
-
-
-def error_for_exhausted(exc: RetriesExhausted) -> EvotorError:
-    code, text = _EXHAUSTED[exc.kind]
-    status = exc.response.status_code if exc.response is not None else None
-    return EvotorError(text, code=code, status=status, retryable=True)
+    return ERRORS.for_response(response, bad_request=response.status_code == 400, reasons=lambda: _reasons(response))
 
 
 def _reasons(response: httpx.Response) -> str:

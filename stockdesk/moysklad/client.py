@@ -15,11 +15,8 @@ from typing import Any
 
 import httpx
 
-from stockdesk.errors import UserError
-from stockdesk.moysklad.errors import (INVALID_RESPONSE, MoySkladError, error_for_exhausted, error_for_response,
-                                       token_rejected)
-from stockdesk.net import (AdaptiveLimiter, NetStats, RequestFactory, RetriesExhausted, RetryPolicy, first_of,
-                           header_millis, ratelimit_budget, require_secure_url, retry_after, send_json_with_retries)
+from stockdesk.moysklad.errors import ERRORS, error_for_response
+from stockdesk.net import ApiClient, ApiService, RetryPolicy, first_of, header_millis, ratelimit_budget, retry_after
 
 DEFAULT_URL = "https://api.moysklad.ru/api/remap/1.2"
 MAX_PARALLEL = 3
@@ -28,37 +25,24 @@ STOCK_TYPES = ("stock", "freeStock", "quantity")
 # The assortment endpoint without stock fields; the old one is to be removed in 2027.
 NEW_ASSORTMENT = {"X-Lognex-Remap-Beta-Feature": "assortmentWithoutStock"}
 
-_wait_from = first_of(header_millis("X-Lognex-Retry-After"), retry_after)
-_budget_from = ratelimit_budget("X-RateLimit-Remaining", "X-Lognex-Reset", "X-RateLimit-Limit", reset_unit=0.001,
-                                interval="X-Lognex-Retry-TimeInterval", interval_unit=0.001)
 _TOKEN = re.compile(r"[\x21-\x7e]+")
 
 
-def _http(base_url: str, headers: dict[str, str], transport: httpx.AsyncBaseTransport | None,
-          timeout: float) -> httpx.AsyncClient:
-    try:
-        require_secure_url(base_url, "MoySklad")
-    except UserError as exc:
-        raise MoySkladError(exc.text, code=exc.code, **exc.params) from None
-    # A slow answer is not a lost one: MoySklad may take minutes on big accounts, so do not give up early.
-    return httpx.AsyncClient(base_url=base_url.rstrip("/"), transport=transport,
-                             timeout=httpx.Timeout(timeout, connect=30.0),
-                             headers={"Accept-Encoding": "gzip", "Accept": "application/json;charset=utf-8", **headers},
-                             limits=httpx.Limits(max_connections=MAX_PARALLEL, max_keepalive_connections=MAX_PARALLEL))
+class _MoySkladApi(ApiClient):
+    """Requests as MoySklad wants them, with any Authorization."""
+    service = ApiService("MoySklad", ERRORS, error_for_response,
+                         wait_from=first_of(header_millis("X-Lognex-Retry-After"), retry_after),
+                         budget_from=ratelimit_budget("X-RateLimit-Remaining", "X-Lognex-Reset", "X-RateLimit-Limit",
+                                                      reset_unit=0.001, interval="X-Lognex-Retry-TimeInterval",
+                                                      interval_unit=0.001))
 
-
-async def _send(http: httpx.AsyncClient, request: RequestFactory, *, policy: RetryPolicy,
-                limiter: AdaptiveLimiter, stats: NetStats, idempotent: bool = True) -> Any:
-    try:
-        reply = await send_json_with_retries(http, request, policy=policy, limiter=limiter, wait_from=_wait_from,
-                                             budget_from=_budget_from, stats=stats, idempotent=idempotent)
-    except RetriesExhausted as exc:
-        raise error_for_exhausted(exc) from exc
-    except httpx.HTTPError as exc:
-        raise error_for_exhausted(RetriesExhausted("network", 1, cause=exc)) from exc
-    if not reply.response.is_success:
-        raise error_for_response(reply.response)
-    return reply.data
+    def __init__(self, base_url: str, authorization: str, *, parallel: int, timeout: float,
+                 transport: httpx.AsyncBaseTransport | None, policy: RetryPolicy | None = None):
+        # A slow answer is not a lost one: MoySklad may take minutes on big accounts, so do not give up early.
+        super().__init__(base_url, {"Accept-Encoding": "gzip", "Accept": "application/json;charset=utf-8",
+                                    "Authorization": authorization},
+                         parallel=parallel, timeout=httpx.Timeout(timeout, connect=30.0), transport=transport,
+                         policy=policy)
 
 
 async def issue_token(login: str, password: str, base_url: str = DEFAULT_URL, *,
@@ -66,38 +50,22 @@ async def issue_token(login: str, password: str, base_url: str = DEFAULT_URL, *,
     """POST /security/token. This REVOKES every token the user was given before (other integrations
     using one stop working): callers must have the owner's explicit consent. Never retried."""
     basic = base64.b64encode(f"{login}:{password}".encode()).decode()
-    async with _http(base_url, {"Authorization": f"Basic {basic}"}, transport, 60.0) as http:
-        data = await _send(http, lambda: http.build_request("POST", "/security/token"), policy=RetryPolicy(),
-                           limiter=AdaptiveLimiter(1), stats=NetStats(), idempotent=False)
+    async with _MoySkladApi(base_url, f"Basic {basic}", parallel=1, timeout=60.0, transport=transport) as api:
+        data = await api._send("POST", "/security/token", idempotent=False)
     token = data.get("access_token") if isinstance(data, dict) else None
     if not isinstance(token, str) or not token:
-        raise MoySkladError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+        raise ERRORS.invalid_response()
     return token
 
 
-class MoySkladClient:
+class MoySkladClient(_MoySkladApi):
     def __init__(self, token: str, base_url: str = DEFAULT_URL, *, timeout: float = 300.0,
                  transport: httpx.AsyncBaseTransport | None = None, policy: RetryPolicy | None = None):
         token = (token or "").strip()
         if not _TOKEN.fullmatch(token):
-            raise token_rejected()
-        self._http = _http(base_url, {"Authorization": f"Bearer {token}"}, transport, timeout)
-        self._policy = policy or RetryPolicy()
-        self._limiter = AdaptiveLimiter(MAX_PARALLEL, MAX_PARALLEL)
-        self._stats = NetStats()
-
-    async def __aenter__(self) -> "MoySkladClient":
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    @property
-    def stats(self) -> dict[str, int]:
-        return self._stats.as_dict()
+            raise ERRORS.rejected()
+        super().__init__(base_url, f"Bearer {token}", parallel=MAX_PARALLEL, timeout=timeout, transport=transport,
+                         policy=policy)
 
     @property
     def parallel_limit(self) -> int:
@@ -127,7 +95,7 @@ class MoySkladClient:
         data = await self._json("/report/stock/bystore/current", params, {})
         if not isinstance(data, list) or not all(isinstance(r, dict) and isinstance(r.get("assortmentId"), str)
                                                  for r in data):
-            raise MoySkladError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+            raise ERRORS.invalid_response()
         return data
 
     # --- plumbing ------------------------------------------------------------------------------
@@ -141,11 +109,10 @@ class MoySkladClient:
             page = data.get("rows") if isinstance(data, dict) else None
             meta = data.get("meta") if isinstance(data, dict) else None
             if not isinstance(page, list) or not isinstance(meta, dict):
-                raise MoySkladError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+                raise ERRORS.invalid_response()
             rows.extend(r for r in page if isinstance(r, dict))
             if not meta.get("nextHref") or not page:
                 return rows
 
     async def _json(self, path: str, params: dict, headers: dict[str, str]) -> Any:
-        return await _send(self._http, lambda: self._http.build_request("GET", path, params=params, headers=headers),
-                           policy=self._policy, limiter=self._limiter, stats=self._stats)
+        return await self._send("GET", path, params=params, headers=headers)

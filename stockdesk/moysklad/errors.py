@@ -6,22 +6,20 @@ import json
 
 import httpx
 
-from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
-from stockdesk.net import RetriesExhausted
+from stockdesk.errors import QT_TRANSLATE_NOOP
+from stockdesk.net.api_errors import ApiError, ErrorTexts
 
 PARALLEL_LIMIT = 1073   # "too many parallel requests"
 RATE_LIMIT = 1049       # "too many requests per unit of time"
 
 
-class MoySkladError(UserError):
-    """``code`` names the problem; ``status`` the HTTP status; ``api_codes`` the numeric codes of an
-    {"errors":[{"error","code"}]} body; ``retryable``: trying again later may work."""
+class MoySkladError(ApiError):
+    """``code``, ``status``, ``retryable``: see ApiError; ``api_codes`` the numeric codes of an
+    {"errors":[{"error","code"}]} body."""
 
     def __init__(self, text: str, *, code: str, status: int | None = None, retryable: bool = False,
                  api_codes: list[int] | None = None, **params):
-        super().__init__(text, code=code, status=status, **params)
-        self.status = status
-        self.retryable = retryable
+        super().__init__(text, code=code, status=status, retryable=retryable, **params)
         self.api_codes = api_codes or []
 
 
@@ -51,7 +49,7 @@ _EXHAUSTED: dict[str, tuple[str, str]] = {
     "invalid_response": ("invalid_response", QT_TRANSLATE_NOOP(
         "Errors", "MoySklad kept sending unreadable answers. Try again later.")),
 }
-INVALID_RESPONSE = _EXHAUSTED["invalid_response"][1]
+ERRORS = ErrorTexts(MoySkladError, _BY_STATUS, _BAD_REQUEST, _UNEXPECTED, _EXHAUSTED)
 
 
 def api_errors(response: httpx.Response) -> list[tuple[str, int | None]]:
@@ -68,22 +66,6 @@ def api_errors(response: httpx.Response) -> list[tuple[str, int | None]]:
 def error_for_response(response: httpx.Response) -> MoySkladError:
     status = response.status_code
     errors = api_errors(response)
-    codes = [c for _, c in errors if c is not None]
-    if status in _BY_STATUS:
-        code, text = _BY_STATUS[status]
-        return MoySkladError(text, code=code, status=status, api_codes=codes)
-    if 400 <= status < 500:
-        reasons = "; ".join(e for e, _ in errors if e) or f"HTTP {status}"
-        return MoySkladError(_BAD_REQUEST, code="bad_request", status=status, api_codes=codes, reasons=reasons)
-    return MoySkladError(_UNEXPECTED, code="http_error", status=status, api_codes=codes)
-
-
-def token_rejected() -> MoySkladError:
-    code, text = _BY_STATUS[401]
-    return MoySkladError(text, code=code)
-
-
-def error_for_exhausted(exc: RetriesExhausted) -> MoySkladError:
-    code, text = _EXHAUSTED[exc.kind]
-    status = exc.response.status_code if exc.response is not None else None
-    return MoySkladError(text, code=code, status=status, retryable=True)
+    return ERRORS.for_response(response, bad_request=400 <= status < 500,
+                               api_codes=[c for _, c in errors if c is not None],
+                               reasons=lambda: "; ".join(e for e, _ in errors if e) or f"HTTP {status}")

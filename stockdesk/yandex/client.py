@@ -12,11 +12,8 @@ from typing import Any
 
 import httpx
 
-from stockdesk.errors import UserError
-from stockdesk.net import (AdaptiveLimiter, NetStats, RetriesExhausted, RetryPolicy, first_of, header_http_date,
-                           require_secure_url, retry_after, send_json_with_retries, status_classifier)
-from stockdesk.yandex.errors import (INVALID_RESPONSE, YandexError, error_for_exhausted, error_for_response,
-                                    key_rejected)
+from stockdesk.net import ApiClient, ApiService, RetryPolicy, first_of, header_http_date, retry_after, status_classifier
+from stockdesk.yandex.errors import ERRORS, error_for_response
 from stockdesk.yandex.payload import StockEntry, v2_body, v3_body
 
 DEFAULT_URL = "https://api.partner.market.yandex.ru"
@@ -24,40 +21,18 @@ MAX_PARALLEL = 2
 OFFERS_PAGE = 100   # getStocks: larger limits are silently cut to 100
 HIDDEN_BATCH = 500
 
-_classify = status_classifier(throttle=(420, 429))
-_wait_from = first_of(header_http_date("X-RateLimit-Resource-Until"), retry_after)
 
+class YandexClient(ApiClient):
+    service = ApiService("Yandex Market", ERRORS, error_for_response, classify=status_classifier(throttle=(420, 429)),
+                         wait_from=first_of(header_http_date("X-RateLimit-Resource-Until"), retry_after))
 
-class YandexClient:
     def __init__(self, api_key: str, base_url: str = DEFAULT_URL, *, timeout: float = 60.0,
                  transport: httpx.AsyncBaseTransport | None = None, policy: RetryPolicy | None = None):
-        try:
-            require_secure_url(base_url, "Yandex Market")
-        except UserError as exc:
-            raise YandexError(exc.text, code=exc.code, **exc.params) from None
         api_key = (api_key or "").strip()
         if not api_key or any(c.isspace() or not c.isprintable() for c in api_key):
-            raise key_rejected()
-        self._policy = policy or RetryPolicy()
-        self._limiter = AdaptiveLimiter(MAX_PARALLEL, MAX_PARALLEL)
-        self._stats = NetStats()
-        self._http = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), transport=transport, timeout=timeout,
-            headers={"Api-Key": api_key, "Accept": "application/json"},
-            limits=httpx.Limits(max_connections=MAX_PARALLEL, max_keepalive_connections=MAX_PARALLEL))
-
-    async def __aenter__(self) -> "YandexClient":
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    @property
-    def stats(self) -> dict[str, int]:
-        return self._stats.as_dict()
+            raise ERRORS.rejected()
+        super().__init__(base_url, {"Api-Key": api_key, "Accept": "application/json"}, parallel=MAX_PARALLEL,
+                         timeout=timeout, transport=transport, policy=policy)
 
     # --- API -----------------------------------------------------------------------------------
 
@@ -66,7 +41,7 @@ class YandexClient:
         data = await self._json("GET", f"/v2/campaigns/{campaign_id}")
         campaign = data.get("campaign") if isinstance(data, dict) else None
         if not isinstance(campaign, dict):
-            raise YandexError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+            raise ERRORS.invalid_response()
         return campaign
 
     async def warehouses(self, business_id: int) -> dict:
@@ -74,7 +49,7 @@ class YandexClient:
         data = await self._json("POST", f"/v3/businesses/{business_id}/warehouses", body={})
         result = data.get("result") if isinstance(data, dict) else None
         if not isinstance(result, dict):
-            raise YandexError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+            raise ERRORS.invalid_response()
         return {"warehouses": result.get("warehouses") or [], "warehouseGroups": result.get("warehouseGroups") or []}
 
     async def offer_skus(self, campaign_id: int) -> list[str]:
@@ -89,7 +64,7 @@ class YandexClient:
             data = await self._json("POST", f"/v2/campaigns/{campaign_id}/offers/stocks", body={}, params=params)
             result = data.get("result") if isinstance(data, dict) else None
             if not isinstance(result, dict):
-                raise YandexError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+                raise ERRORS.invalid_response()
             for warehouse in result.get("warehouses") or []:
                 for offer in warehouse.get("offers") or []:
                     sku = offer.get("offerId") if isinstance(offer, dict) else None
@@ -99,7 +74,7 @@ class YandexClient:
             if not token:
                 return skus
             if token in seen:  # sent round in a circle
-                raise YandexError(INVALID_RESPONSE, code="invalid_response", retryable=True)
+                raise ERRORS.invalid_response()
             seen.add(token)
 
     async def update_stocks_campaign(self, campaign_id: int, entries: list[StockEntry]) -> None:
@@ -127,17 +102,5 @@ class YandexClient:
     async def _json(self, method: str, path: str, *, body: Any = None, params: dict | None = None) -> Any:
         content = None if body is None else json.dumps(body, ensure_ascii=False).encode()
         headers = {"Content-Type": "application/json"} if content is not None else None
-
-        def build() -> httpx.Request:
-            return self._http.build_request(method, path, content=content, headers=headers, params=params)
-        try:
-            # Stock updates are absolute values: repeating one after a lost answer lands the same.
-            reply = await send_json_with_retries(self._http, build, policy=self._policy, limiter=self._limiter,
-                                                 classify=_classify, wait_from=_wait_from, stats=self._stats)
-        except RetriesExhausted as exc:
-            raise error_for_exhausted(exc) from exc
-        except httpx.HTTPError as exc:
-            raise error_for_exhausted(RetriesExhausted("network", 1, cause=exc)) from exc
-        if not reply.response.is_success:
-            raise error_for_response(reply.response)
-        return reply.data
+        # Stock updates are absolute values: repeating one after a lost answer lands the same.
+        return await self._send(method, path, content=content, headers=headers, params=params)

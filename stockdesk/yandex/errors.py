@@ -6,19 +6,17 @@ import json
 
 import httpx
 
-from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
-from stockdesk.net import RetriesExhausted
+from stockdesk.errors import QT_TRANSLATE_NOOP
+from stockdesk.net.api_errors import ApiError, ErrorTexts
 
 
-class YandexError(UserError):
-    """``code`` names the problem; ``status`` the HTTP status; ``api_errors`` the (code, message) pairs of
-    a {"status":"ERROR","errors":[...]} body; ``retryable``: trying again later may work."""
+class YandexError(ApiError):
+    """``code``, ``status``, ``retryable``: see ApiError; ``api_errors`` the (code, message) pairs of a
+    {"status":"ERROR","errors":[...]} body."""
 
     def __init__(self, text: str, *, code: str, status: int | None = None, retryable: bool = False,
                  api_errors: list[tuple[str, str]] | None = None, **params):
-        super().__init__(text, code=code, status=status, **params)
-        self.status = status
-        self.retryable = retryable
+        super().__init__(text, code=code, status=status, retryable=retryable, **params)
         self.api_errors = api_errors or []
 
 
@@ -52,7 +50,7 @@ _EXHAUSTED: dict[str, tuple[str, str]] = {
     "invalid_response": ("invalid_response", QT_TRANSLATE_NOOP(
         "Errors", "Yandex Market kept sending unreadable answers. Try again later.")),
 }
-INVALID_RESPONSE = _EXHAUSTED["invalid_response"][1]
+ERRORS = ErrorTexts(YandexError, _BY_STATUS, _BAD_REQUEST, _UNEXPECTED, _EXHAUSTED)
 
 
 def api_errors(response: httpx.Response) -> list[tuple[str, str]]:
@@ -66,24 +64,6 @@ def api_errors(response: httpx.Response) -> list[tuple[str, str]]:
 
 
 def error_for_response(response: httpx.Response) -> YandexError:
-    status = response.status_code
     errors = api_errors(response)
-    if status in _BY_STATUS:
-        code, text = _BY_STATUS[status]
-        return YandexError(text, code=code, status=status, api_errors=errors)
-    if status == 400:
-        reasons = "; ".join(m or c for c, m in errors) or "HTTP 400"
-        return YandexError(_BAD_REQUEST, code="bad_request", status=status, api_errors=errors, reasons=reasons)
-    return YandexError(_UNEXPECTED, code="http_error", status=status, api_errors=errors)
-
-
-def key_rejected() -> YandexError:
-    """For a key that cannot be valid (empty, spaces inside): the same advice as a 401."""
-    code, text = _BY_STATUS[401]
-    return YandexError(text, code=code)
-
-
-def error_for_exhausted(exc: RetriesExhausted) -> YandexError:
-    code, text = _EXHAUSTED[exc.kind]
-    status = exc.response.status_code if exc.response is not None else None
-    return YandexError(text, code=code, status=status, retryable=True)
+    return ERRORS.for_response(response, bad_request=response.status_code == 400, api_errors=errors,
+                               reasons=lambda: "; ".join(m or c for c, m in errors) or "HTTP 400")
