@@ -36,6 +36,7 @@ from aiohttp import web
 from stockdesk.sandbox.evotor_shop import (
     DOCUMENT_TYPES, LEGACY_TYPES, Shop, StoreData, iso_ms, parse_iso_ms, qty_json,
 )
+from stockdesk.sandbox.http import LocalServer
 
 V2_MEDIA_TYPE = "application/vnd.evotor.v2+json"
 RESPONSE_CONTENT_TYPE = V2_MEDIA_TYPE + "; charset=utf-8"
@@ -220,7 +221,7 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-class EvotorSandbox:
+class EvotorSandbox(LocalServer):
     def __init__(self, shop: Shop, *, page_size: int = 1000, rate_limit_rps: float | None = None,
                  filter_by: str = "created_at", send_retry_after: bool = False,
                  faults: Faults | None = None, extra_tokens: dict[str, str] | None = None,
@@ -250,7 +251,6 @@ class EvotorSandbox:
         self._products = [[dict(p) for p in s.products] for s in shop.stores]
         self._product_pos = [{p["id"]: i for i, p in enumerate(ps)} for ps in self._products]
         self._updated_ms = [array("q", (parse_iso_ms(p["updated_at"]) for p in ps)) for ps in self._products]
-        self._runner: web.AppRunner | None = None
         self.app = web.Application(middlewares=[self._middleware])
         self.app.router.add_get("/stores", self._get_stores)
         self.app.router.add_get("/stores/{store_id}", self._get_store)
@@ -266,18 +266,8 @@ class EvotorSandbox:
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         for i, store in enumerate(self.shop.stores):
             self._indexes[i] = _DocumentIndex(store, self.filter_by)
-        self._runner = web.AppRunner(self.app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
-        bound = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"http://{host}:{bound}"
+        self.url = await self._serve(self.app, host, port)
         return self.url
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
 
     # -- inspection for tests --
 

@@ -19,7 +19,6 @@ What it enforces, as documented (channels-api.md §1):
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import gzip
 import json
@@ -27,32 +26,19 @@ import random
 import secrets
 import time
 import uuid
-from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from aiohttp import web
 
+from stockdesk.sandbox.http import ApiFailure, Fault, FaultQueue, LimitedServer
+
 PREFIX = "/api/remap/1.2"
 MSK = timezone(timedelta(hours=3))
 MAX_LIMIT = 1000
 STOCK_TYPES = ("stock", "freeStock", "quantity", "reserve", "inTransit")
 DEFAULT_TOKEN = "sandbox-moysklad-token"
-
-
-class ApiFailure(Exception):
-    def __init__(self, status: int, errors: list[tuple[str, int]], headers: dict[str, str] | None = None):
-        super().__init__(errors)
-        self.status, self.errors, self.headers = status, errors, headers or {}
-
-
-@dataclass
-class Fault:
-    status: int
-    body: Any = None                # dict -> gzipped JSON; bytes as is; None -> a standard error body
-    path: str = ""                  # only requests whose path contains this
-    retry_after_ms: int | None = None  # a 429 error 1049 with X-Lognex-Retry-After
 
 
 @dataclass
@@ -88,29 +74,24 @@ def parse_changed_since(text: str) -> datetime:
     raise ValueError(text)
 
 
-class MoySkladSandbox:
+class MoySkladSandbox(LimitedServer):
     def __init__(self, *, token: str = DEFAULT_TOKEN, login: str = "admin@sandbox", password: str = "sandbox",
                  max_parallel: int = 5, requests_per_window: int | None = None, window: float = 3.0,
                  latency: float = 0.0, seed: int = 1):
+        super().__init__(max_parallel, latency)
         self.tokens = {token}
         self.login, self.password = login, password
-        self.max_parallel = max_parallel
         self.requests_per_window = requests_per_window
         self.window = window
-        self.latency = latency
         self.assortment: dict[str, dict] = {}      # id -> row as the API returns it
         self.stores: dict[str, dict] = {}
         self.records: dict[tuple[str, str | None], Record] = {}
         self.requests: list[dict] = []
-        self.faults: deque[Fault] = deque()
+        self.faults = FaultQueue()
         self.tokens_issued = 0
-        self.in_flight = 0
-        self.max_in_flight_seen = 0
         self._rng = random.Random(seed)
         self._window_start = 0.0
         self._window_used = 0
-        self._runner: web.AppRunner | None = None
-        self.url = ""
 
     # --- the shop's data -----------------------------------------------------------------------
 
@@ -146,13 +127,12 @@ class MoySkladSandbox:
                 record.changed_at = time.time()
 
     def fail_next(self, status: int, *, times: int = 1, body: Any = None, path: str = "") -> None:
-        for _ in range(times):
-            self.faults.append(Fault(status, body, path))
+        """``status`` for the next requests; a dict body goes gzipped, bytes as they are."""
+        self.faults.add(Fault(status, body, path), times)
 
     def throttle_next(self, *, times: int = 1, retry_after_ms: int = 300, path: str = "") -> None:
         """429 error 1049 with X-Lognex-Retry-After for the next requests."""
-        for _ in range(times):
-            self.faults.append(Fault(429, path=path, retry_after_ms=retry_after_ms))
+        self.faults.add(Fault(429, path=path, wait=retry_after_ms / 1000), times)
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -162,24 +142,8 @@ class MoySkladSandbox:
         app.router.add_get(PREFIX + "/entity/assortment", self._assortment)
         app.router.add_get(PREFIX + "/entity/store", self._stores)
         app.router.add_get(PREFIX + "/report/stock/bystore/current", self._bystore_current)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}{PREFIX}"
+        self.url = await self._serve(app) + PREFIX
         return self.url
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> "MoySkladSandbox":
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc) -> None:
-        await self.stop()
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -190,27 +154,21 @@ class MoySkladSandbox:
         encodings = [e.split(";")[0].strip().lower() for e in request.headers.get("Accept-Encoding", "").split(",")]
         if "gzip" not in encodings:
             return web.Response(status=415)  # as documented: no body
-        self.in_flight += 1
-        self.max_in_flight_seen = max(self.max_in_flight_seen, self.in_flight)
         try:
-            if self.latency:
-                await asyncio.sleep(self.latency)
-            if self.in_flight > self.max_parallel:
-                raise ApiFailure(429, [("Превышено ограничение на одновременное количество запросов", 1073)],
-                                 {"X-Lognex-Auth": "429005"})
-            fault = self._take_fault(request.path)
-            if fault is not None:
-                return fault
-            self._count_request()
-            if request.path != PREFIX + "/security/token":
-                auth = request.headers.get("Authorization", "")
-                if not auth.startswith("Bearer ") or auth[7:] not in self.tokens:
-                    raise ApiFailure(401, [("Ошибка аутентификации: Неправильный токен доступа", 1056)])
-            return await handler(request)
+            async with self._admitted(lambda: ApiFailure(
+                    429, [("Превышено ограничение на одновременное количество запросов", 1073)],
+                    {"X-Lognex-Auth": "429005"})):
+                fault = self._take_fault(request.path)
+                if fault is not None:
+                    return fault
+                self._count_request()
+                if request.path != PREFIX + "/security/token":
+                    auth = request.headers.get("Authorization", "")
+                    if not auth.startswith("Bearer ") or auth[7:] not in self.tokens:
+                        raise ApiFailure(401, [("Ошибка аутентификации: Неправильный токен доступа", 1056)])
+                return await handler(request)
         except ApiFailure as exc:
             return _gzip_json({"errors": [{"error": e, "code": c} for e, c in exc.errors]}, exc.status, exc.headers)
-        finally:
-            self.in_flight -= 1
 
     def _rate_headers(self, remaining: int, reset_ms: int) -> dict[str, str]:
         return {"X-RateLimit-Limit": str(self.requests_per_window or 0), "X-RateLimit-Remaining": str(remaining),
@@ -231,16 +189,15 @@ class MoySkladSandbox:
         self._window_used += 1
 
     def _take_fault(self, path: str) -> web.Response | None:
-        for fault in list(self.faults):
-            if fault.path in path:
-                self.faults.remove(fault)
-                if fault.retry_after_ms is not None:
-                    raise self._rate_limited(fault.retry_after_ms)
-                if isinstance(fault.body, bytes):
-                    return web.Response(status=fault.status, body=fault.body)
-                return _gzip_json(fault.body if fault.body is not None
-                                  else {"errors": [{"error": "Внутренняя ошибка", "code": 1000}]}, fault.status)
-        return None
+        fault = self.faults.take(path)
+        if fault is None:
+            return None
+        if fault.wait is not None:
+            raise self._rate_limited(round(fault.wait * 1000))
+        if isinstance(fault.body, bytes):
+            return web.Response(status=fault.status, body=fault.body)
+        return _gzip_json(fault.body if fault.body is not None
+                          else {"errors": [{"error": "Внутренняя ошибка", "code": 1000}]}, fault.status)
 
     def _href(self, request: web.Request, path: str) -> str:
         return f"{request.scheme}://{request.host}{PREFIX}{path}"

@@ -18,16 +18,15 @@ A request with any error changes nothing (400 lists every error, one per SKU whe
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
-from collections import deque
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from typing import Any, Iterable
 
 from aiohttp import web
+
+from stockdesk.sandbox.http import ApiFailure, Fault, FaultQueue, LimitedServer
 
 MAX_BODY = 512 * 1024
 MAX_SKUS = 2000
@@ -35,21 +34,6 @@ MAX_COUNT = 2_000_000_000
 MAX_HIDDEN = 500
 GET_STOCKS_MAX_LIMIT = 100
 DEFAULT_API_KEY = "ACMA:sandbox-yandex-key:0000"
-
-
-class ApiFailure(Exception):
-    def __init__(self, status: int, errors: list[tuple[str, str]], headers: dict[str, str] | None = None):
-        super().__init__(errors)
-        self.status, self.errors, self.headers = status, errors, headers or {}
-
-
-@dataclass
-class Fault:
-    status: int
-    body: Any = None            # dict -> JSON; bytes as is; None -> a standard error body
-    headers: dict[str, str] = field(default_factory=dict)
-    path: str = ""              # only requests whose path contains this
-    wait: float | None = None   # a 420 whose X-RateLimit-Resource-Until is this many seconds ahead
 
 
 def _error_body(errors: list[tuple[str, str]]) -> dict:
@@ -60,34 +44,29 @@ def _http_date(moment: float) -> str:
     return format_datetime(datetime.fromtimestamp(moment, timezone.utc), usegmt=True)
 
 
-class YandexSandbox:
+class YandexSandbox(LimitedServer):
     def __init__(self, *, api_key: str = DEFAULT_API_KEY, business_id: int = 1001, campaign_id: int = 2001,
                  skus: Iterable[str] = (), has_groups: bool = False, warehouses: dict | None = None,
                  max_parallel: int = 2, skus_per_window: int = 100_000, window: float = 60.0,
                  latency: float = 0.0):
+        super().__init__(max_parallel, latency)
         self.api_key = api_key
         self.business_id = business_id
         self.campaign_id = campaign_id
         self.catalog: list[str] = list(skus)
         self.has_groups = has_groups
         self.warehouses = warehouses or self._default_warehouses()
-        self.max_parallel = max_parallel
         self.skus_per_window = skus_per_window
         self.window = window
-        self.latency = latency
         self.stocks: dict[str, dict[int, dict]] = {}   # sku -> warehouse id -> {"count", "updatedAt"}
         self.pushes: list[dict] = []                    # accepted stock updates: method, path, body
         self.rejected: list[dict] = []                  # requests answered 4xx: path, status, errors
         self.requests: list[tuple[str, str]] = []
         self.hidden: set[str] = set()
         self.hide_log: list[tuple[str, list[str]]] = []  # ("hide" | "unhide", offer ids)
-        self.faults: deque[Fault] = deque()
-        self.in_flight = 0
-        self.max_in_flight_seen = 0
+        self.faults = FaultQueue()
         self._window_start = 0.0
         self._window_used = 0
-        self._runner: web.AppRunner | None = None
-        self.url = ""
 
     def _default_warehouses(self) -> dict:
         main = {"id": 501, "name": "Склад магазина", "campaignId": self.campaign_id, "express": False}
@@ -111,37 +90,18 @@ class YandexSandbox:
         app.router.add_get(c + "/hidden-offers", self._list_hidden)
         app.router.add_post(c + "/hidden-offers", self._hide)
         app.router.add_post(c + "/hidden-offers/delete", self._unhide)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = self._runner.addresses[0][1]
-        self.url = f"http://127.0.0.1:{port}"
+        self.url = await self._serve(app)
         return self.url
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> "YandexSandbox":
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc) -> None:
-        await self.stop()
 
     # --- test hooks ----------------------------------------------------------------------------
 
     def fail_next(self, status: int, *, times: int = 1, body: Any = None, headers: dict | None = None,
                   path: str = "") -> None:
-        for _ in range(times):
-            self.faults.append(Fault(status, body, dict(headers or {}), path))
+        self.faults.add(Fault(status, body, path, dict(headers or {})), times)
 
     def throttle_next(self, *, times: int = 1, seconds: float = 1.0, path: str = "") -> None:
         """420 for the next requests, with X-RateLimit-Resource-Until ``seconds`` from then."""
-        for _ in range(times):
-            self.faults.append(Fault(420, path=path, wait=seconds))
+        self.faults.add(Fault(420, path=path, wait=seconds), times)
 
     def count(self, sku: str, warehouse_id: int | None = None) -> int | None:
         per_warehouse = self.stocks.get(sku, {})
@@ -178,48 +138,41 @@ class YandexSandbox:
     @web.middleware
     async def _middleware(self, request: web.Request, handler) -> web.StreamResponse:
         self.requests.append((request.method, request.path))
-        self.in_flight += 1
-        self.max_in_flight_seen = max(self.max_in_flight_seen, self.in_flight)
         try:
-            if self.latency:
-                await asyncio.sleep(self.latency)
-            if self.in_flight > self.max_parallel:
-                raise ApiFailure(420, [("LIMIT_EXCEEDED", f"Hit rate limit of {self.max_parallel} parallel "
-                                                          f"requests")], {"X-RateLimit-Resource-Until": _http_date(time.time() + 1)})
-            fault = self._take_fault(request.path)
-            if fault is not None:
-                return fault
-            if request.headers.get("Api-Key") != self.api_key:
-                raise ApiFailure(401, [("UNAUTHORIZED", "Api-Key is missing or invalid")])
-            if request.method in ("POST", "PUT"):
-                if request.content_length is not None and request.content_length > MAX_BODY:
-                    raise ApiFailure(400, [("BAD_REQUEST", "Content size must not exceed 512 KB")])
-                if request.content_type != "application/json":
-                    raise ApiFailure(415, [("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json")])
-            response = await handler(request)
-            response.headers.update(self._limit_headers())
-            return response
+            async with self._admitted(lambda: ApiFailure(
+                    420, [("LIMIT_EXCEEDED", f"Hit rate limit of {self.max_parallel} parallel requests")],
+                    {"X-RateLimit-Resource-Until": _http_date(time.time() + 1)})):
+                fault = self._take_fault(request.path)
+                if fault is not None:
+                    return fault
+                if request.headers.get("Api-Key") != self.api_key:
+                    raise ApiFailure(401, [("UNAUTHORIZED", "Api-Key is missing or invalid")])
+                if request.method in ("POST", "PUT"):
+                    if request.content_length is not None and request.content_length > MAX_BODY:
+                        raise ApiFailure(400, [("BAD_REQUEST", "Content size must not exceed 512 KB")])
+                    if request.content_type != "application/json":
+                        raise ApiFailure(415, [("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json")])
+                response = await handler(request)
+                response.headers.update(self._limit_headers())
+                return response
         except ApiFailure as exc:
             if exc.status < 500:
                 self.rejected.append({"path": request.path, "status": exc.status, "errors": exc.errors})
             headers = {**self._limit_headers(), **exc.headers}
             return web.json_response(_error_body(exc.errors), status=exc.status, headers=headers)
-        finally:
-            self.in_flight -= 1
 
     def _take_fault(self, path: str) -> web.Response | None:
-        for fault in list(self.faults):
-            if fault.path in path:
-                self.faults.remove(fault)
-                if fault.wait is not None:
-                    headers = {**self._limit_headers(), "X-RateLimit-Resource-Until": _http_date(time.time() + fault.wait)}
-                    return web.json_response(_error_body([("LIMIT_EXCEEDED", "Hit rate limit for resource")]),
-                                             status=420, reason="Enhance Your Calm", headers=headers)
-                if isinstance(fault.body, bytes):
-                    return web.Response(status=fault.status, body=fault.body, headers=fault.headers)
-                body = fault.body if fault.body is not None else _error_body([("INTERNAL_ERROR", "Injected fault")])
-                return web.json_response(body, status=fault.status, headers=fault.headers)
-        return None
+        fault = self.faults.take(path)
+        if fault is None:
+            return None
+        if fault.wait is not None:
+            headers = {**self._limit_headers(), "X-RateLimit-Resource-Until": _http_date(time.time() + fault.wait)}
+            return web.json_response(_error_body([("LIMIT_EXCEEDED", "Hit rate limit for resource")]),
+                                     status=420, reason="Enhance Your Calm", headers=headers)
+        if isinstance(fault.body, bytes):
+            return web.Response(status=fault.status, body=fault.body, headers=fault.headers)
+        body = fault.body if fault.body is not None else _error_body([("INTERNAL_ERROR", "Injected fault")])
+        return web.json_response(body, status=fault.status, headers=fault.headers)
 
     async def _json(self, request: web.Request) -> Any:
         raw = await request.read()
