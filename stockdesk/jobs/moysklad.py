@@ -28,6 +28,7 @@ from stockdesk.moysklad import config
 from stockdesk.moysklad.client import STOCK_TYPES, MoySkladClient, issue_token
 from stockdesk.moysklad.config import KEY_NAME
 from stockdesk.store import utc_now
+from stockdesk.timestamps import parse_utc
 
 CHANNEL = "moysklad"
 NO_STORE = ""  # moysklad_stock.ms_store_id of the report's "storeId": null rows
@@ -217,8 +218,8 @@ async def import_moysklad(ctx: AppContext, *, full: bool = False, progress: Prog
     started = now or datetime.now(timezone.utc)
     since = None
     if not full and ctx.setting(config.SETTING_IMPORTED_TYPE) == stock_type:
-        since = config.changed_since(started, config.parse_utc(ctx.setting(config.SETTING_LAST_FULL)),
-                                     config.parse_utc(ctx.setting(config.SETTING_WINDOW_FROM)))
+        since = config.changed_since(started, parse_utc(ctx.setting(config.SETTING_LAST_FULL)),
+                                     parse_utc(ctx.setting(config.SETTING_WINDOW_FROM)))
     seen_at = started.isoformat(timespec="seconds")
     async with moysklad_client(ctx) as client:
         refresh_catalog = since is None

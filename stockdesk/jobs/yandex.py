@@ -25,6 +25,7 @@ from stockdesk.jobs.matching import MatchSummary, keep_secret, mapped, rematch, 
 from stockdesk.jobs.moysklad import balances_of_record
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
 from stockdesk.store import utc_now
+from stockdesk.timestamps import parse_utc
 from stockdesk.yandex import payload
 from stockdesk.yandex.client import MAX_PARALLEL, YandexClient
 from stockdesk.yandex.config import KEY_NAME, MODES, YandexConfig, base_url, detect_mode
@@ -184,22 +185,12 @@ def _preview(db: Database, store_id: str, now: datetime) -> PushPreview:
             preview.no_value.append((sku, name))
             continue
         count, clamped = payload.to_count(qty)
-        moment, stale = payload.updated_at(_parse(as_of), now)
+        moment, stale = payload.updated_at(parse_utc(as_of), now)
         preview.lines.append(PushLine(store_id, product_id, name, sku, qty, count, clamped, stale, moment, last.get(sku)))
     for status, n in db.execute("SELECT status, COUNT(*) FROM channel_map WHERE channel = ? AND store_id = ?"
                                 " AND status IN ('ambiguous', 'unmatched') GROUP BY status", [CHANNEL, store_id]):
         setattr(preview, status, getattr(preview, status) + n)
     return preview
-
-
-def _parse(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def preview_push(ctx: AppContext, *, now: datetime | None = None) -> PushPreview:

@@ -47,16 +47,6 @@ def msk_text(moment: datetime) -> str:
     return moment.astimezone(MSK).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def parse_utc(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def changed_since(now: datetime, last_full: datetime | None, window_from: datetime | None) -> str | None:
     """changedSince for an incremental import now, or None when a full import is due."""
     if last_full is None or window_from is None or now - last_full >= FULL_EVERY:
