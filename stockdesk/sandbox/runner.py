@@ -8,14 +8,15 @@ import dataclasses
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any
 
 from stockdesk.sandbox.evotor_server import EvotorSandbox
 from stockdesk.sandbox.evotor_shop import DEMO_TOKEN, Shop, ShopSpec, generate_shop
 
-__all__ = ["DEMO_TOKEN", "RunningSandbox", "serve_forever", "start_in_process", "start_in_thread"]
+__all__ = ["DEMO_TOKEN", "RunningSandbox", "sandboxes_of", "serve_forever", "start_in_process", "start_in_thread"]
 
 
 def _pinned(spec: ShopSpec | None) -> ShopSpec:
@@ -85,6 +86,23 @@ def start_in_thread(spec: ShopSpec | None = None, *, shop: Shop | None = None, h
         thread.join(timeout=10)
 
     return RunningSandbox(ready["url"], shop.token, shop=shop, server=server, stopper=stop)
+
+
+@contextmanager
+def sandboxes_of(shop: Shop, **defaults: Any) -> Iterator[Callable[..., RunningSandbox]]:
+    """A ``start(**server options)`` that serves ``shop`` in a thread (``defaults`` fill the options not
+    given); every sandbox it started is stopped on leaving the block."""
+    started: list[RunningSandbox] = []
+
+    def start(**server_kwargs: Any) -> RunningSandbox:
+        started.append(start_in_thread(shop=shop, **{**defaults, **server_kwargs}))
+        return started[-1]
+
+    try:
+        yield start
+    finally:
+        for sandbox in started:
+            sandbox.stop()
 
 
 def _child(spec: ShopSpec, server_kwargs: dict[str, Any], conn: Connection) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from stockdesk.evotor import EvotorClient, EvotorError
 from stockdesk.net import RetryPolicy
-from stockdesk.sandbox import RunningSandbox, Shop, ShopSpec, generate_shop, start_in_thread
+from stockdesk.sandbox import RunningSandbox, Shop, ShopSpec, generate_shop, sandboxes_of
 
 NOW_MS = 1_760_000_000_000
 FAST = RetryPolicy(base_delay=0.01, max_delay=0.1)
@@ -25,17 +25,8 @@ def shop() -> Shop:
 
 @pytest.fixture
 def make_sandbox(shop: Shop) -> Iterator[Callable[..., RunningSandbox]]:
-    started: list[RunningSandbox] = []
-
-    def make(**kwargs) -> RunningSandbox:
-        kwargs.setdefault("page_size", 100)
-        kwargs.setdefault("clock_ms", lambda: NOW_MS + 1)
-        started.append(start_in_thread(shop=shop, **kwargs))
-        return started[-1]
-
-    yield make
-    for sandbox in started:
-        sandbox.stop()
+    with sandboxes_of(shop, page_size=100, clock_ms=lambda: NOW_MS + 1) as make:
+        yield make
 
 
 @pytest.fixture

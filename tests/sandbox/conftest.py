@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from stockdesk.sandbox import RunningSandbox, Shop, ShopSpec, generate_shop, start_in_thread
+from stockdesk.sandbox import RunningSandbox, Shop, ShopSpec, generate_shop, sandboxes_of
 
 NOW_MS = 1_760_000_000_000  # 2025-10-09: fixed so the shop is the same on every run
 V2 = "application/vnd.evotor.v2+json"
@@ -21,16 +21,8 @@ def demo_shop() -> Shop:
 @pytest.fixture
 def make_sandbox(demo_shop: Shop) -> Iterator[Callable[..., RunningSandbox]]:
     """start_in_thread(shop=demo_shop, **server options); every server is stopped after the test."""
-    started: list[RunningSandbox] = []
-
-    def make(**kwargs) -> RunningSandbox:
-        kwargs.setdefault("clock_ms", lambda: NOW_MS + 1)
-        started.append(start_in_thread(shop=demo_shop, **kwargs))
-        return started[-1]
-
-    yield make
-    for sandbox in started:
-        sandbox.stop()
+    with sandboxes_of(demo_shop, clock_ms=lambda: NOW_MS + 1) as make:
+        yield make
 
 
 @pytest.fixture
