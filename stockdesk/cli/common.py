@@ -1,4 +1,5 @@
-"""What every command shares: opening the context, running a job, progress on stderr, exit codes."""
+"""What every command shares: opening the context, running a job, progress on stderr, exit codes,
+asking for a token or a confirmation."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import getpass
 import json
 import sys
 import time
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, TypeVar
 
 from stockdesk.context import AppContext
 from stockdesk.errors import UserError
@@ -15,8 +16,20 @@ from stockdesk.i18n import tr
 from stockdesk.jobs.progress import Progress
 
 OK, FAILED, USAGE = 0, 1, 2
-# Problems with setup (no account, no token, no keychain) rather than with the operation itself.
-SETUP_CODES = frozenset({"no_token", "no_stores", "unknown_store", "no_keychain", "insecure_url"})
+# Problems with setup (no account, no token, no keychain) or with what the owner typed, rather than with
+# the operation itself: exit code 2.
+SETUP_CODES = frozenset({"no_token", "no_stores", "unknown_store", "no_keychain", "insecure_url",
+                         # IMSHOP settings, warehouses and offer overrides
+                         "imshop_warehouse_id", "imshop_warehouse_fields", "imshop_unknown_store",
+                         "imshop_coordinates", "imshop_offer_id", "imshop_unknown_product", "imshop_service",
+                         "imshop_offer_field", "imshop_address", "imshop_key", "imshop_warehouse_exists"})
+# The sales-channel commands (yandex, moysklad) count these as setup problems too. The other commands do
+# not: there a rejected Evotor token, or a service given to `evotor set`, is a failed operation (exit 1).
+CHANNEL_SETUP_CODES = SETUP_CODES | frozenset({
+    "not_configured", "disabled", "confirm_revoke", "unauthorized", "forbidden", "not_found", "wrong_mode",
+    "no_business", "unknown_target", "unknown_product", "product_taken", "service", "invalid_url",
+    "unfinished_push"})
+T = TypeVar("T")
 
 
 def say(text: str) -> None:
@@ -33,6 +46,35 @@ def ask_token(prompt: str) -> str | None:
     if not sys.stdin.isatty():
         return None
     return getpass.getpass(prompt).strip() or None
+
+
+def typed_token(ctx: AppContext, name: str, prompt: str) -> str | None:
+    """None when the secret ``name`` is known already (environment, keychain); else asked for (ask_token)."""
+    return None if ctx.secrets.get(name) else ask_token(prompt)
+
+
+async def connect_account(connect: Callable[..., Awaitable[T]], ctx: AppContext, token: str | None,
+                          **kwargs: Any) -> T:
+    """``connect(ctx, token, **kwargs)``; on a computer without a keychain, say so and connect again
+    keeping the token for this session only."""
+    try:
+        return await connect(ctx, token, **kwargs)
+    except UserError as exc:
+        if exc.code != "no_keychain":
+            raise
+        say(exc.render())
+        return await connect(ctx, token, session_only=True, **kwargs)
+
+
+def stop_unless_confirmed(args, question: str, refusal: str) -> int | None:
+    """None to go on (--yes, or the owner answered yes on a terminal); else the exit code to stop with:
+    OK when the owner said no, USAGE (after saying ``refusal``) when there is nobody to ask."""
+    if args.yes:
+        return None
+    if not sys.stdin.isatty():
+        say(refusal)
+        return USAGE
+    return None if input(question).strip().lower() in ("y", "yes", "д", "да") else OK
 
 
 class ProgressPrinter:
@@ -65,8 +107,9 @@ class ProgressPrinter:
             self.stream.flush()
 
 
-def run_job(args, job: Callable[[AppContext], Awaitable[int]]) -> int:
-    """Open the context, run an async job, turn failures into one clear line and an exit code."""
+def run_job(args, job: Callable[[AppContext], Awaitable[int]], *, setup_codes: frozenset[str] = SETUP_CODES) -> int:
+    """Open the context, run an async job, turn failures into one clear line and an exit code
+    (USAGE for the codes in ``setup_codes``, FAILED for the others)."""
     try:
         ctx = AppContext.open(args.data_dir)
     except OSError as exc:
@@ -76,7 +119,7 @@ def run_job(args, job: Callable[[AppContext], Awaitable[int]]) -> int:
         return asyncio.run(job(ctx))
     except UserError as exc:
         say(exc.render())
-        return USAGE if exc.code in SETUP_CODES else FAILED
+        return USAGE if exc.code in setup_codes else FAILED
     except KeyboardInterrupt:
         say(tr("Errors", "Stopped. Run the same command again to continue where it stopped."))
         return FAILED

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 
-from stockdesk.cli.common import FAILED, OK, USAGE, ProgressPrinter, ask_token, print_json, run_job, say
+from stockdesk.cli.common import (FAILED, OK, USAGE, ProgressPrinter, connect_account, print_json, run_job, say,
+                                  stop_unless_confirmed, typed_token)
 from stockdesk.context import AppContext
 from stockdesk.core.quantity import format_qty, to_json
-from stockdesk.errors import UserError
 from stockdesk.i18n import tr
 from stockdesk.jobs import connect, push, reconstruct, review
 
@@ -45,9 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _ensure_token(ctx: AppContext) -> str | None:
     """The token to use: already known (environment, keychain), else asked for and kept for this run."""
-    if ctx.secrets.get(connect.TOKEN_NAME):
-        return None
-    token = ask_token(tr("Cli", "Evotor token (from the Evotor cabinet, app Settings tab): "))
+    token = typed_token(ctx, connect.TOKEN_NAME, tr("Cli", "Evotor token (from the Evotor cabinet, app Settings tab): "))
     if token:
         ctx.secrets.set(connect.TOKEN_NAME, token, session_only=True)
     return token
@@ -56,13 +53,7 @@ def _ensure_token(ctx: AppContext) -> str | None:
 def cmd_connect(args) -> int:
     async def job(ctx: AppContext) -> int:
         token = _ensure_token(ctx)  # a typed token is saved in the keychain once it is verified
-        try:
-            result = await connect.connect_evotor(ctx, token)
-        except UserError as exc:
-            if exc.code != "no_keychain":
-                raise
-            say(exc.render())
-            result = await connect.connect_evotor(ctx, token, session_only=True)
+        result = await connect_account(connect.connect_evotor, ctx, token)
         for s in result.stores:
             print(f"{s.id}\t{s.name}\t{s.address or ''}")
         if result.token_storage == "session":
@@ -141,13 +132,11 @@ def cmd_push(args) -> int:
                     changes=len(plan.items), unchanged=plan.unchanged, unresolved=plan.unresolved))
             if args.dry_run or not plan.items:
                 return OK
-            if not args.yes:
-                if not sys.stdin.isatty():
-                    say(tr("Cli", "Refusing to push without confirmation: add --yes."))
-                    return USAGE
-                answer = input(tr("Cli", "Send {n} balances to the Evotor cloud? [y/N] ").format(n=len(plan.items)))
-                if answer.strip().lower() not in ("y", "yes", "д", "да"):
-                    return OK
+            stop = stop_unless_confirmed(
+                args, tr("Cli", "Send {n} balances to the Evotor cloud? [y/N] ").format(n=len(plan.items)),
+                tr("Cli", "Refusing to push without confirmation: add --yes."))
+            if stop is not None:
+                return stop
         printer = ProgressPrinter()
         try:
             result = await push.push(ctx, plan, printer)

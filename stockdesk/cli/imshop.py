@@ -8,20 +8,13 @@ import getpass
 import signal
 import sys
 from dataclasses import asdict
-from typing import Awaitable, Callable
 
 from stockdesk.cli.common import FAILED, OK, USAGE, print_json, run_job, say
 from stockdesk.context import AppContext
 from stockdesk.i18n import tr
-from stockdesk.imshop import OFFER_FIELDS, ImshopError, Warehouse, write_feed
+from stockdesk.imshop import OFFER_FIELDS, Warehouse, write_feed
 from stockdesk.imshop.config import KEY_NAME
 from stockdesk.jobs import imshop
-
-# Errors in what the owner typed (exit 2) rather than in the operation (exit 1).
-_USAGE_CODES = frozenset({"imshop_warehouse_id", "imshop_warehouse_fields", "imshop_unknown_store",
-                          "imshop_coordinates", "imshop_offer_id", "imshop_unknown_product",
-                          "imshop_service", "imshop_offer_field", "imshop_address", "imshop_key",
-                          "imshop_warehouse_exists"})
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -90,16 +83,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_offer_list)
 
 
-def _run(args, job: Callable[[AppContext], Awaitable[int]]) -> int:
-    async def guarded(ctx: AppContext) -> int:
-        try:
-            return await job(ctx)
-        except ImshopError as exc:
-            say(exc.render())
-            return USAGE if exc.code in _USAGE_CODES else FAILED
-    return run_job(args, guarded)
-
-
 def cmd_serve(args) -> int:
     async def job(ctx: AppContext) -> int:
         if not ctx.secrets.get(KEY_NAME):
@@ -126,7 +109,7 @@ def cmd_serve(args) -> int:
             answered=tr("Cli", "%n request(s) answered", server.status.requests_served),
             rejected=tr("Cli", "%n rejected", server.status.requests_rejected)))
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_feed(args) -> int:
@@ -140,7 +123,7 @@ def cmd_feed(args) -> int:
             outlets=tr("Cli", "%n warehouse(s)", result.outlets),
             rows=tr("Cli", "%n availability row(s)", result.products), file=result.path))
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def _read_key() -> str:
@@ -161,7 +144,7 @@ def cmd_key(args) -> int:
             return FAILED
         say(tr("Cli", "The IMSHOP key is saved in the keychain."))
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_config(args) -> int:
@@ -193,7 +176,7 @@ def cmd_config(args) -> int:
             if m.ambiguous:
                 print("  " + ", ".join(m.ambiguous[:20]))
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_warehouse_add(args) -> int:
@@ -205,7 +188,7 @@ def cmd_warehouse_add(args) -> int:
             public=None if args.public is None else args.public == "yes")
         imshop.save_warehouse(ctx.db, warehouse, replace_existing=args.replace)
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_warehouse_list(args) -> int:
@@ -218,7 +201,7 @@ def cmd_warehouse_list(args) -> int:
             online = tr("Cli", "online") if w.online else ""
             print("\t".join([w.warehouse_id, w.store_id, w.name, w.city, w.address, online]))
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_warehouse_remove(args) -> int:
@@ -227,14 +210,14 @@ def cmd_warehouse_remove(args) -> int:
             say(tr("Cli", "There is no IMSHOP warehouse {warehouse}.").format(warehouse=args.warehouse_id))
             return USAGE
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_offer_set(args) -> int:
     async def job(ctx: AppContext) -> int:
         imshop.set_override(ctx.db, args.offer_id, args.store, args.product)
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_offer_remove(args) -> int:
@@ -243,7 +226,7 @@ def cmd_offer_remove(args) -> int:
             say(tr("Cli", "There is no override for offer {offer}.").format(offer=args.offer_id))
             return USAGE
         return OK
-    return _run(args, job)
+    return run_job(args, job)
 
 
 def cmd_offer_list(args) -> int:
@@ -255,4 +238,4 @@ def cmd_offer_list(args) -> int:
         for o in overrides:
             print("\t".join([o.offer_id, o.store_id, o.product_id]))
         return OK
-    return _run(args, job)
+    return run_job(args, job)

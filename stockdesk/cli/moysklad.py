@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from stockdesk.cli.common import FAILED, OK, USAGE, ProgressPrinter, print_json, say
-from stockdesk.cli.yandex import confirm, prompt_secret, register_match, run_channel_job
+from stockdesk.cli.common import (CHANNEL_SETUP_CODES, FAILED, OK, USAGE, ProgressPrinter, ask_token, connect_account,
+                                  print_json, run_job, say, stop_unless_confirmed, typed_token)
+from stockdesk.cli.yandex import register_match
 from stockdesk.context import AppContext
 from stockdesk.core.quantity import format_qty, to_json
-from stockdesk.errors import UserError
 from stockdesk.i18n import tr
 from stockdesk.jobs import moysklad
 from stockdesk.moysklad.client import STOCK_TYPES
@@ -58,20 +58,14 @@ def cmd_connect(args) -> int:
                               "has: other programs connected with one stop working. Add --revoke-other-tokens to "
                               "go on, or set STOCKDESK_MOYSKLAD_TOKEN to an existing token instead."))
                 return USAGE
-            password = prompt_secret(tr("Cli", "MoySklad password: "))
+            password = ask_token(tr("Cli", "MoySklad password: "))
             if password is None:
                 say(tr("Cli", "The password can only be typed on a terminal."))
                 return USAGE
-        elif not ctx.secrets.get(KEY_NAME):
-            token = prompt_secret(tr("Cli", "MoySklad token: "))
-        kwargs = dict(login=args.login, password=password, confirm_revoke=args.revoke_other_tokens)
-        try:
-            result = await moysklad.connect_moysklad(ctx, token, **kwargs)
-        except UserError as exc:
-            if exc.code != "no_keychain":
-                raise
-            say(exc.render())
-            result = await moysklad.connect_moysklad(ctx, token, session_only=True, **kwargs)
+        else:
+            token = typed_token(ctx, KEY_NAME, tr("Cli", "MoySklad token: "))
+        result = await connect_account(moysklad.connect_moysklad, ctx, token, login=args.login, password=password,
+                                       confirm_revoke=args.revoke_other_tokens)
         for pair in args.map or []:
             ms_store, sep, evotor_store = pair.partition("=")
             if not sep:
@@ -91,7 +85,7 @@ def cmd_connect(args) -> int:
         if not any(s.store_id for s in stores):
             say(tr("Cli", "No MoySklad store is counted for an Evotor store yet: use --map MS_STORE=EVOTOR_STORE."))
         return OK
-    return run_channel_job(args, job)
+    return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)
 
 
 def cmd_import(args) -> int:
@@ -109,7 +103,7 @@ def cmd_import(args) -> int:
                 kind=result.kind, stock_type=result.stock_type, rows=result.rows, unknown=result.unknown,
                 unassigned=result.unassigned))
         return OK
-    return run_channel_job(args, job)
+    return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)
 
 
 def _num(milli: int | None):
@@ -137,12 +131,11 @@ def cmd_compare(args) -> int:
         if not chosen:
             say(tr("Cli", "Nothing to accept."))
             return OK
-        answer = confirm(args, tr("Cli", "Take MoySklad's figure for {n} products into the review? [y/N] ").format(n=len(chosen)))
-        if answer is None:
-            say(tr("Cli", "Refusing without confirmation: add --yes."))
-            return USAGE
-        if not answer:
-            return OK
+        stop = stop_unless_confirmed(
+            args, tr("Cli", "Take MoySklad's figure for {n} products into the review? [y/N] ").format(n=len(chosen)),
+            tr("Cli", "Refusing without confirmation: add --yes."))
+        if stop is not None:
+            return stop
         result = moysklad.accept(ctx, chosen)
         if args.json:
             print_json({"accepted": result.accepted,
@@ -152,4 +145,4 @@ def cmd_compare(args) -> int:
                 say(f"{d.name}: {error}")
             print(tr("Cli", "{n} values taken from MoySklad into the review.").format(n=result.accepted))
         return FAILED if result.failed else OK
-    return run_channel_job(args, job)
+    return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)

@@ -1,54 +1,16 @@
-"""`stockdesk yandex ...`: connect, match, push. Also the pieces `stockdesk moysklad` shares with it
-(a job runner with the channels' setup errors, a confirmation prompt, the `match` subcommand)."""
+"""`stockdesk yandex ...`: connect, match, push. Also the `match` subcommand `stockdesk moysklad` shares."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from dataclasses import asdict
-from typing import Awaitable, Callable
 
-from stockdesk.cli.common import FAILED, OK, USAGE, ProgressPrinter, print_json, run_job, say
+from stockdesk.cli.common import (CHANNEL_SETUP_CODES, FAILED, OK, USAGE, ProgressPrinter, connect_account, print_json,
+                                  run_job, say, stop_unless_confirmed, typed_token)
 from stockdesk.context import AppContext
-from stockdesk.errors import UserError
 from stockdesk.i18n import tr
 from stockdesk.jobs import matching, yandex
 from stockdesk.yandex.config import KEY_NAME, MODES, YandexConfig
-
-# Channel errors that mean "set things up first" rather than "the operation failed": exit code 2.
-CHANNEL_SETUP_CODES = frozenset({"not_configured", "disabled", "confirm_revoke", "unauthorized", "forbidden",
-                                 "not_found", "wrong_mode", "no_business", "unknown_target", "unknown_product",
-                                 "product_taken", "service", "invalid_url", "unfinished_push",
-                                 "unknown_store"})
-
-
-def run_channel_job(args, job: Callable[[AppContext], Awaitable[int]]) -> int:
-    async def wrapped(ctx: AppContext) -> int:
-        try:
-            return await job(ctx)
-        except UserError as exc:
-            if exc.code not in CHANNEL_SETUP_CODES:
-                raise
-            say(exc.render())
-            return USAGE
-    return run_job(args, wrapped)
-
-
-def confirm(args, question: str) -> bool | None:
-    """True to go on; False when the owner said no; None when there is nobody to ask (no terminal, no --yes)."""
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        return None
-    return input(question).strip().lower() in ("y", "yes", "д", "да")
-
-
-def prompt_secret(prompt: str) -> str | None:
-    """A hidden prompt on a terminal; None without one."""
-    if not sys.stdin.isatty():
-        return None
-    return getpass.getpass(prompt).strip() or None
 
 
 # --- shared `match` subcommand -------------------------------------------------------------------
@@ -101,7 +63,7 @@ def cmd_match(args, channel: str) -> int:
             say(tr("Cli", "{auto} matched automatically, {manual} by you, {ambiguous} ambiguous, {unmatched} unmatched. "
                           "Only matched items are ever sent.").format(**summary.to_json()))
         return OK
-    return run_channel_job(args, job)
+    return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)
 
 
 # --- yandex --------------------------------------------------------------------------------------
@@ -141,19 +103,10 @@ def cmd_connect(args) -> int:
         if campaign is None:
             say(tr("Cli", "Give the campaign id with --campaign (Yandex seller cabinet: Settings → API and modules)."))
             return USAGE
-        key = None
-        if not ctx.secrets.get(KEY_NAME):
-            key = prompt_secret(tr("Cli", "Yandex Market API key: "))
-        try:
-            result = await yandex.connect_yandex(ctx, key, campaign_id=campaign, business_id=args.business,
-                                                 store_id=args.store, mode=args.mode, warehouse_id=args.warehouse)
-        except UserError as exc:
-            if exc.code != "no_keychain":
-                raise
-            say(exc.render())
-            result = await yandex.connect_yandex(ctx, key, campaign_id=campaign, business_id=args.business,
-                                                 store_id=args.store, mode=args.mode, warehouse_id=args.warehouse,
-                                                 session_only=True)
+        key = typed_token(ctx, KEY_NAME, tr("Cli", "Yandex Market API key: "))
+        result = await connect_account(yandex.connect_yandex, ctx, key, campaign_id=campaign,
+                                       business_id=args.business, store_id=args.store, mode=args.mode,
+                                       warehouse_id=args.warehouse)
         if args.enable or args.disable:
             yandex.set_enabled(ctx, args.enable)
         cfg = YandexConfig.load(ctx)
@@ -172,7 +125,7 @@ def cmd_connect(args) -> int:
         if cfg.store_id is None:
             say(tr("Cli", "Choose the Evotor store with --store ID."))
         return OK
-    return run_channel_job(args, job)
+    return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)
 
 
 def _line_json(line: yandex.PushLine) -> dict:
@@ -212,12 +165,10 @@ def cmd_push(args) -> int:
                 return OK
         if args.dry_run:
             return OK
-        answer = confirm(args, tr("Cli", "Send stock to Yandex Market? [y/N] "))
-        if answer is None:
-            say(tr("Cli", "Refusing to push without confirmation: add --yes."))
-            return USAGE
-        if not answer:
-            return OK
+        stop = stop_unless_confirmed(args, tr("Cli", "Send stock to Yandex Market? [y/N] "),
+                                     tr("Cli", "Refusing to push without confirmation: add --yes."))
+        if stop is not None:
+            return stop
         printer = ProgressPrinter()
         try:
             if args.check and not resuming:
@@ -237,4 +188,4 @@ def cmd_push(args) -> int:
                 say(f"{sku} ({name}): {error}")
             print(tr("Cli", "{ok} sent, {failed} failed.").format(ok=result.ok, failed=len(result.failed)))
         return FAILED if result.failed else OK
-    return run_channel_job(args, job)
+    return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)
