@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import httpx
 
 from stockdesk.errors import QT_TRANSLATE_NOOP
-from stockdesk.net.api_errors import ApiError, ErrorTexts
+from stockdesk.net.api_errors import ApiError, ErrorTexts, error_entries
 
 PARALLEL_LIMIT = 1073   # "too many parallel requests"
 RATE_LIMIT = 1049       # "too many requests per unit of time"
@@ -54,13 +52,8 @@ ERRORS = ErrorTexts(MoySkladError, _BY_STATUS, _BAD_REQUEST, _UNEXPECTED, _EXHAU
 
 def api_errors(response: httpx.Response) -> list[tuple[str, int | None]]:
     """(error, code) pairs; [] for a body that is not the documented JSON (e.g. an HTML error page)."""
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        return []
-    errors = body.get("errors") if isinstance(body, dict) else None
     return [(str(e.get("error") or ""), e.get("code") if isinstance(e.get("code"), int) else None)
-            for e in errors or [] if isinstance(e, dict)]
+            for e in error_entries(response)]
 
 
 def error_for_response(response: httpx.Response) -> MoySkladError:

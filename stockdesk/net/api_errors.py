@@ -6,6 +6,7 @@ own errors module. What is shared is how an HTTP status or a RetriesExhausted pi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Callable, Generic, TypeVar
 
@@ -27,6 +28,16 @@ class ApiError(UserError):
 
 
 E = TypeVar("E", bound=ApiError)
+
+
+def error_entries(response: httpx.Response) -> list[dict]:
+    """The objects of a JSON body's "errors" list; [] for any other body (e.g. an HTML error page)."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return []
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return [e for e in errors or [] if isinstance(e, dict)]
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import httpx
 
 from stockdesk.errors import QT_TRANSLATE_NOOP
-from stockdesk.net.api_errors import ApiError, ErrorTexts
+from stockdesk.net.api_errors import ApiError, ErrorTexts, error_entries
 
 
 class YandexError(ApiError):
@@ -55,12 +53,7 @@ ERRORS = ErrorTexts(YandexError, _BY_STATUS, _BAD_REQUEST, _UNEXPECTED, _EXHAUST
 
 def api_errors(response: httpx.Response) -> list[tuple[str, str]]:
     """(code, message) pairs from {"status":"ERROR","errors":[{"code","message"}]}; [] if not that shape."""
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        return []
-    errors = body.get("errors") if isinstance(body, dict) else None
-    return [(str(e.get("code") or ""), str(e.get("message") or "")) for e in errors or [] if isinstance(e, dict)]
+    return [(str(e.get("code") or ""), str(e.get("message") or "")) for e in error_entries(response)]
 
 
 def error_for_response(response: httpx.Response) -> YandexError:
