@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
 import tempfile
@@ -137,6 +138,7 @@ async def walk(ctx: AppContext, shooter: Shooter, size: tuple[int, int] | None) 
         await shooter.shoot(window, f"main-{index + 1}-{name}")
     window.tabs.setCurrentIndex(1)
     window.products.filter_box.setCurrentIndex(window.products.filter_box.findData("manual"))
+    window.products.table.selectRow(0)  # the line under the table tells the selected product's story
     await shooter.shoot(window, "main-2-products-entered-by-you")
     window.products.filter_box.setCurrentIndex(0)
 
@@ -159,6 +161,7 @@ def main() -> int:
     parser.add_argument("--size", help="window size WxH, e.g. 760x540 to check small screens")
     args = parser.parse_args()
     size = tuple(int(n) for n in args.size.split("x")) if args.size else None
+    logging.basicConfig(level=logging.WARNING)  # an error the window shows is explained here
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     for lang in args.lang or ("en", "ru"):

@@ -347,12 +347,12 @@
             <translation>к отправке: {changes}, уже верны: {unchanged}, без значения (не отправляются): {unresolved}.</translation>
         </message>
         <message>
-            <source>Refusing to push without confirmation: add --yes.</source>
-            <translation>Без подтверждения отправлять не буду: добавьте --yes.</translation>
-        </message>
-        <message>
             <source>Send {n} balances to the Evotor cloud? [y/N] </source>
             <translation>Отправить остатки ({n}) в облако Эвотора? [y/N] </translation>
+        </message>
+        <message>
+            <source>Refusing to push without confirmation: add --yes.</source>
+            <translation>Без подтверждения отправлять не буду: добавьте --yes.</translation>
         </message>
         <message>
             <source>{ok} sent, {failed} failed.</source>
@@ -899,7 +899,7 @@
             <translation>Введено вами</translation>
         </message>
         <message>
-            <source>Service (no stock)</source>
+            <source>Service</source>
             <translation>Услуга</translation>
         </message>
         <message>

@@ -50,7 +50,7 @@ STATUSES = {
     "resolved": QT_TRANSLATE_NOOP("Format", "From documents"),
     "review": QT_TRANSLATE_NOOP("Format", "Needs your decision"),
     "manual": QT_TRANSLATE_NOOP("Format", "Entered by you"),
-    "service": QT_TRANSLATE_NOOP("Format", "Service (no stock)"),
+    "service": QT_TRANSLATE_NOOP("Format", "Service"),
 }
 
 DECISIONS = {

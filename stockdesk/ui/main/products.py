@@ -178,9 +178,9 @@ class ProductsTab(QWidget):
         self.table.setModel(self.proxy)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Products"))
-        self.columns = setup_table(self.table, {PCol.STORE: 1.0, PCol.NAME: 2.5, PCol.CLOUD: 0.7, PCol.VALUE: 0.7,
-                                                PCol.UNIT: 0.4, PCol.STATUS: 1.2, PCol.PROVENANCE: 4.0,
-                                                PCol.CODE: 0.9, PCol.BARCODE: 1.1}, PCol.NAME,
+        self.columns = setup_table(self.table, {PCol.STORE: 0.9, PCol.NAME: 2.3, PCol.CLOUD: 0.6, PCol.VALUE: 0.6,
+                                                PCol.UNIT: 0.4, PCol.STATUS: 1.0, PCol.PROVENANCE: 5.0,
+                                                PCol.CODE: 0.7, PCol.BARCODE: 0.8}, PCol.NAME,
                                    {PCol.STATUS: [fmt.status(s) for s in STATUS_COLOURS], PCol.NAME: [NAME_SAMPLE]})
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         # the selected product's provenance in full: the column is often too narrow for it
