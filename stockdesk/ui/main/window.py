@@ -1,4 +1,4 @@
-"""The main window: overview, products, review, push, activity; settings and About."""
+"""The main window: overview, products, review, push, sales channels, activity; settings and About."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMainWindow, Q
 from stockdesk import __version__
 from stockdesk.context import AppContext
 from stockdesk.ui import style
+from stockdesk.ui.channels.tab import ChannelsTab
 from stockdesk.ui.icons import app_icon
 from stockdesk.ui.logging_setup import LOG_NAME
 from stockdesk.ui.main.activity import ActivityTab
@@ -19,6 +20,7 @@ from stockdesk.ui.main.settings import SettingsDialog
 from stockdesk.ui.push_panel import PushPanel
 from stockdesk.ui.reconstruct_panel import ReconstructPanel
 from stockdesk.ui.review import ReviewWidget
+from stockdesk.ui.tasks import spawn
 
 
 class ReconstructDialog(QDialog):
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewWidget(ctx, self)
         self.push_panel = PushPanel(ctx, self)
         self.activity = ActivityTab(ctx, self)
+        self.channels = ChannelsTab(ctx, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.products, self.tr("&Products"))
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self.push_page = QWidget(self)
         QVBoxLayout(self.push_page).addWidget(self.push_panel)
         self.tabs.addTab(self.push_page, self.tr("&Send to Evotor"))
+        self.tabs.addTab(self.channels, self.tr("Sales channe&ls"))
         self.tabs.addTab(self.activity, self.tr("&Activity"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -82,6 +86,8 @@ class MainWindow(QMainWindow):
         self.overview.push_requested.connect(lambda: self.tabs.setCurrentWidget(self.push_page))
         self.review.decisions_changed.connect(self._stale)
         self.push_panel.finished.connect(lambda _: self.refresh())
+        self.channels.synced.connect(lambda _: self.refresh())
+        self.channels.moysklad.changed.connect(self._stale)  # accepted values land in the review
         self._build_menus()
         self.statusBar().showMessage(self.tr("Data folder: %1").replace("%1", str(ctx.data_dir)))
         self.resize(1180, 760)
@@ -108,6 +114,10 @@ class MainWindow(QMainWindow):
         send = QAction(self.tr("&Send to Evotor…"), self)
         send.triggered.connect(lambda: self.tabs.setCurrentWidget(self.push_page))
         stock_menu.addAction(send)
+        sync = QAction(self.tr("S&ync sales channels now"), self)
+        sync.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        sync.triggered.connect(self.sync_now)
+        stock_menu.addAction(sync)
         refresh = QAction(self.tr("Re&fresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -128,6 +138,7 @@ class MainWindow(QMainWindow):
         self.products.reload()
         self.review.reload()
         self.activity.reload()
+        self.channels.reload()
         self._dirty = False
 
     def _stale(self) -> None:
@@ -154,6 +165,10 @@ class MainWindow(QMainWindow):
             self.rebuild_dialog.panel.prepare()
             self.rebuild_dialog.panel.start()
 
+    def sync_now(self) -> None:
+        self.tabs.setCurrentWidget(self.channels)
+        self.channels.runner.run()
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx, self)
         dialog.changed.connect(self._stale)
@@ -171,7 +186,7 @@ class MainWindow(QMainWindow):
             .replace("%3", str(self.ctx.data_dir / LOG_NAME)))
 
     def jobs_running(self) -> bool:
-        return self.push_panel.is_running() or bool(self.rebuild_dialog and self.rebuild_dialog.panel.is_running())
+        return self.push_panel.is_running() or self.channels.is_running() or bool(self.rebuild_dialog and self.rebuild_dialog.panel.is_running())
 
     def confirm_close(self) -> bool:
         answer = QMessageBox.question(
@@ -185,6 +200,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.push_panel.cancel()
+        self.channels.cancel()
+        spawn(self.channels.imshop.shutdown())
         if self.rebuild_dialog is not None:
             self.rebuild_dialog.panel.cancel()
         super().closeEvent(event)
