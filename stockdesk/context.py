@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from stockdesk.i18n import tr
 from stockdesk.paths import data_dir as resolve_data_dir
 from stockdesk.secrets import Secrets
 from stockdesk.store import DbWorker, open_db, utc_now
@@ -16,6 +18,16 @@ from stockdesk.store.db import DB_NAME, DbProcess
 
 EVOTOR_URL = "https://api.evotor.ru"
 log = logging.getLogger(__name__)
+
+
+def render_activity(template: str, params: dict | None, *, translate: bool = True) -> str:
+    params = params or {}
+    n = params.get("n")
+    text = tr("Activity", template, -1 if n is None else int(n)) if translate else template.replace("%n", str(n))
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 @dataclass
@@ -58,9 +70,13 @@ class AppContext:
     def evotor_url(self) -> str:
         return os.environ.get("STOCKDESK_EVOTOR_URL") or self.setting("evotor_url") or EVOTOR_URL
 
-    def log_activity(self, kind: str, message: str) -> None:
-        self.db["activity"].insert({"at": utc_now(), "kind": kind, "message": message})
-        log.info("%s: %s", kind, message)
+    def log_activity(self, kind: str, template: str, /, n: int | None = None, **params) -> None:
+        """Record what the app did. ``template`` is marked QT_TRANSLATE_NOOP("Activity", ...), with
+        {placeholders} filled from ``params`` and %n from ``n`` when read, in the reader's language."""
+        values = {"n": n, **params} if n is not None else params
+        self.db["activity"].insert({"at": utc_now(), "kind": kind, "message": template,
+                                    "params": json.dumps(values, ensure_ascii=False, default=str)})
+        log.info("%s: %s", kind, render_activity(template, values, translate=False))
 
     def close(self) -> None:
         if self._process is not None:

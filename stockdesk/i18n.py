@@ -34,13 +34,12 @@ def system_language() -> str:
 
 def set_language(lang: str | None) -> str:
     lang = lang if lang in LANGUAGES else system_language()
-    translator = None
-    if lang != "en":
-        from PySide6.QtCore import QTranslator
+    # English loads its catalogue too: it holds the English plural forms ("1 store", "2 stores").
+    from PySide6.QtCore import QTranslator
 
-        translator = QTranslator()
-        if not translator.load(str(resources_dir() / "i18n" / f"stockdesk_{lang}.qm")):
-            translator = None
+    translator = QTranslator()
+    if not translator.load(str(resources_dir() / "i18n" / f"stockdesk_{lang}.qm")):
+        translator = None
     _state.update(lang=lang, translator=translator)
     return lang
 

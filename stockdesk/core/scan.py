@@ -68,6 +68,21 @@ class ScanTracker:
         return None
 
 
+def stop_boundary(tracker: ScanTracker, windows: Iterable[tuple[int, bool]]) -> int | None:
+    """The newest window start at which the stop rule holds (None: it holds nowhere yet).
+
+    The rule at b depends only on windows from b on (older documents closed before b), and once
+    it holds it holds further back. So this is the same whichever order windows finished in, and
+    after any interruption: results computed from windows >= it are the same in every run.
+    """
+    for since, done in windows:
+        if not done:
+            return None
+        if tracker.stop_reason(since):
+            return since
+    return None
+
+
 def boundary(windows: Iterable[tuple[int, bool]]) -> int | None:
     """B for windows given newest first as (since_ms, done): the since of the contiguous done run."""
     result = None

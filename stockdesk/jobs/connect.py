@@ -62,7 +62,7 @@ async def connect_evotor(ctx: AppContext, token: str | None = None, *, session_o
     user_id = next((s.get("user_id") for s in stores if s.get("user_id")), None)
     ctx.db["accounts"].upsert({"id": TOKEN_NAME, "system": "evotor", "user_id": user_id,
                                "label": user_id, "connected_at": utc_now()}, pk="id")
-    ctx.log_activity("connect", f"Evotor connected: {len(stores)} store(s)")
+    ctx.log_activity("connect", QT_TRANSLATE_NOOP("Activity", "Evotor connected: %n store(s)"), n=len(stores))
     return ConnectResult(list_stores(ctx), storage)
 
 

@@ -121,8 +121,10 @@ async def run_matching(ctx: AppContext, channel: str, store_id: str,
     (progress or ignore)(Progress("matching", 0, None, store_id))
     summary = await ctx.worker.run(rematch, _check_channel(channel), store_id)
     (progress or ignore)(Progress("matching", 1, 1, store_id, summary.to_json()))
-    ctx.log_activity("sync", f"{channel} matching in {store_id}: {summary.auto} automatic, {summary.manual} "
-                             f"by the owner, {summary.ambiguous} ambiguous, {summary.unmatched} unmatched")
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "{channel} matching: {auto} automatic, {manual} by the owner, "
+                                               "{ambiguous} ambiguous, {unmatched} unmatched"),
+                     channel=channel, auto=summary.auto, manual=summary.manual, ambiguous=summary.ambiguous,
+                     unmatched=summary.unmatched)
     return summary
 
 
@@ -166,7 +168,8 @@ def set_mapping(ctx: AppContext, channel: str, store_id: str, target: str, produ
         db["channel_map"].upsert({"channel": channel, "store_id": store_id, "target": target,
                                   "product_id": product_id, "status": MANUAL, "matched_by": by,
                                   "candidates": "[]", "updated_at": now}, pk=("channel", "store_id", "target"))
-    ctx.log_activity("sync", f"{channel} item {target} mapped by {by} to {product_id or 'nothing'}")
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "{channel} item {target} mapped to {product}"), channel=channel, target=target,
+                     product=product_id or "—")
 
 
 def clear_mapping(ctx: AppContext, channel: str, store_id: str, target: str) -> MatchSummary:

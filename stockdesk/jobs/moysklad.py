@@ -78,7 +78,7 @@ async def connect_moysklad(ctx: AppContext, token: str | None = None, *, login: 
     await ctx.worker.run(_save_stores, stores)
     ctx.db["accounts"].upsert({"id": CHANNEL, "system": CHANNEL, "user_id": None, "label": "MoySklad",
                                "connected_at": utc_now()}, pk="id")
-    ctx.log_activity("connect", f"MoySklad connected: {len(stores)} store(s)")
+    ctx.log_activity("connect", QT_TRANSLATE_NOOP("Activity", "MoySklad connected: %n store(s)"), n=len(stores))
     return ConnectResult(list_stores(ctx), storage)
 
 
@@ -128,7 +128,7 @@ def set_stock_source(ctx: AppContext, source: str) -> None:
     if source not in config.STOCK_SOURCES:
         raise ValueError(f"unknown stock source {source!r}")
     ctx.set_setting(config.SETTING_STOCK_SOURCE, source)
-    ctx.log_activity("sync", f"Stock of record for sales channels: {source}")
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "Stock of record for sales channels: {source}"), source=source)
 
 
 def _setting(db: Database, key: str) -> str | None:
@@ -248,8 +248,9 @@ async def import_moysklad(ctx: AppContext, *, full: bool = False, progress: Prog
     result = ImportResult("incremental" if since else "full", stock_type, since, items_count, len(report),
                           sum(1 for r in rows if r["ms_store_id"] == NO_STORE), _unknown_count(ctx.db), matching)
     progress(Progress("stock", 1, 1, counts={"rows": result.rows, "unknown": result.unknown}))
-    ctx.log_activity("sync", f"MoySklad {result.kind} import ({stock_type}): {result.rows} row(s), "
-                             f"{result.unknown} mapped product(s) without a figure, {result.unassigned} without a store")
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "MoySklad import ({kind}, {stock_type}): %n row(s), {unknown} mapped product(s) "
+                                               "without a figure, {unassigned} without a store"), n=result.rows,
+                     kind=result.kind, stock_type=stock_type, unknown=result.unknown, unassigned=result.unassigned)
     return result
 
 
@@ -328,5 +329,5 @@ def accept(ctx: AppContext, selection: set[tuple[str, str]] | None = None) -> Ac
         except UserError as exc:  # e.g. a fractional figure for goods sold by the piece
             failed.append((d, exc.render()))
     if accepted:
-        ctx.log_activity("review", f"{accepted} value(s) taken from MoySklad")
+        ctx.log_activity("review", QT_TRANSLATE_NOOP("Activity", "%n value(s) taken from MoySklad"), n=accepted)
     return AcceptResult(accepted, failed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from stockdesk.context import AppContext
+from stockdesk.context import AppContext, render_activity
 
 
 @dataclass
@@ -90,5 +90,7 @@ def product_rows(ctx: AppContext, store_id: str) -> list[ProductRow]:
 
 
 def activity(ctx: AppContext, limit: int = 200) -> list[dict]:
-    return list(ctx.db.execute_returning_dicts(
-        "SELECT at, kind, message FROM activity ORDER BY id DESC LIMIT ?", [limit]))
+    """The newest entries first, each message in the current language."""
+    return [{"at": at, "kind": kind, "message": render_activity(message, json.loads(params) if params else None)}
+            for at, kind, message, params in ctx.db.execute(
+                "SELECT at, kind, message, params FROM activity ORDER BY id DESC LIMIT ?", [limit])]

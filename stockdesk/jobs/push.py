@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from stockdesk.context import AppContext
+from stockdesk.errors import QT_TRANSLATE_NOOP
 from stockdesk.evotor import EvotorClient, EvotorError
 from stockdesk.jobs.connect import evotor_client
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
@@ -183,7 +184,8 @@ async def push(ctx: AppContext, plan: PushPlan | None = None, progress: Progress
                 return PushResult(None, 0, [])
             run_id = await ctx.worker.run(_create_run, plan.items)
         result = await _send(ctx, client, run_id, progress)
-    ctx.log_activity("push", f"Evotor: {result.ok} balance(s) sent, {len(result.failed)} failed")
+    ctx.log_activity("push", QT_TRANSLATE_NOOP("Activity", "Evotor: %n balance(s) sent, {failed} failed"),
+                     n=result.ok, failed=len(result.failed))
     return result
 
 

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from stockdesk.context import AppContext
 from stockdesk.core.documents import INVENTORY, NON_MOVING, STOCK_SIGN
-from stockdesk.core.scan import STOP_STORE_CREATED, ScanTracker, boundary, month_windows
+from stockdesk.core.scan import STOP_STORE_CREATED, ScanTracker, boundary, month_windows, stop_boundary
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
 from stockdesk.evotor import EvotorClient, EvotorError
 from stockdesk.jobs.connect import evotor_client
@@ -68,15 +68,16 @@ def _open_scan(db: Database, store_id: str, now_ms: int) -> dict:
     scan = next(db["scans"].rows_where("store_id = ?", [store_id]), None)
     if scan and scan["status"] == "running":
         return scan
-    if scan:  # finished before: read what arrived since
-        kind, from_ms = "incremental", scan["until_ms"] - INCREMENTAL_OVERLAP_MS
+    floor_ms = None
+    if scan:  # finished before: read what arrived since; results keep the first scan's floor
+        kind, from_ms, floor_ms = "incremental", scan["until_ms"] - INCREMENTAL_OVERLAP_MS, scan["floor_ms"]
     else:
         created = db.execute("SELECT created_ms FROM stores WHERE id = ?", [store_id]).fetchone()
         kind, from_ms = "full", (created[0] if created and created[0] else EARLIEST_MS)
     from_ms = min(from_ms, now_ms - 1)
     scan = {"store_id": store_id, "status": "running", "started_at": utc_now(), "finished_at": None,
-            "until_ms": now_ms, "from_ms": from_ms, "boundary_ms": None, "stop_reason": None,
-            "kind": kind, "products_fetched": 0}
+            "until_ms": now_ms, "from_ms": from_ms, "boundary_ms": None, "floor_ms": floor_ms,
+            "stop_reason": None, "kind": kind, "products_fetched": 0}
     with db.atomic():
         db["scans"].upsert(scan, pk="store_id")
         db.execute("DELETE FROM scan_windows WHERE store_id = ?", [store_id])
@@ -95,8 +96,11 @@ def _save_products(db: Database, store_id: str, products: list[dict]) -> None:
     db["scans"].update(store_id, {"products_fetched": 1})
 
 
-def _record_stop(db: Database, store_id: str, reason: str, boundary_ms: int | None) -> None:
-    db["scans"].update(store_id, {"stop_reason": reason, "boundary_ms": boundary_ms})
+def _record_stop(db: Database, store_id: str, reason: str, boundary_ms: int | None, floor_ms: int | None) -> None:
+    changes = {"stop_reason": reason, "boundary_ms": boundary_ms}
+    if floor_ms is not None:
+        changes["floor_ms"] = floor_ms
+    db["scans"].update(store_id, changes)
 
 
 def _finish(db: Database, store_id: str, counts: dict) -> StoreSummary:
@@ -137,8 +141,10 @@ async def reconstruct(ctx: AppContext, store_ids: list[str] | None = None,
         for store_id in ids:
             summaries.append(await _reconstruct_store(ctx, client, store_id, progress))
     for s in summaries:
-        ctx.log_activity("reconstruct", f"{s.name}: {s.resolved} of {s.products} products resolved, "
-                                        f"{s.unresolved} need review, {s.documents_read} documents")
+        ctx.log_activity("reconstruct", QT_TRANSLATE_NOOP("Activity", "{store}: {resolved} of %n product(s) resolved, {unresolved} need review, "
+                                                            "{documents} documents read"),
+                         n=s.products, store=s.name, resolved=s.resolved, unresolved=s.unresolved,
+                         documents=s.documents_read)
     return ReconstructSummary(summaries)
 
 
@@ -187,8 +193,8 @@ async def _read_documents(ctx: AppContext, client: EvotorClient, store_id: str, 
         cursor = window["cursor"]
         while True:
             try:
-                async def decode(body: bytes) -> tuple[PageRows, str | None]:
-                    rows = await process.compute(extract_raw_page, store_id, body)  # parse on the other core
+                async def decode(body: bytes, since: int = window["since_ms"]) -> tuple[PageRows, str | None]:
+                    rows = await process.compute(extract_raw_page, store_id, since, body)  # on the other core
                     return rows, rows.next_cursor
 
                 async for page in client.document_pages(store_id, since_ms=window["since_ms"],
@@ -229,5 +235,11 @@ async def _read_documents(ctx: AppContext, client: EvotorClient, store_id: str, 
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+    windows_done = [(w["since_ms"], bool(w["done"])) for w in windows]
+    floor = None
+    if full:
+        # Results use history back to where the stop rule first holds, however the run went
+        # (a run that read back to the store's creation uses all of it).
+        floor = stop_boundary(tracker, windows_done) if reason else 0
     await worker.run(_record_stop, store_id, reason or (STOP_STORE_CREATED if full else STOP_INCREMENTAL),
-                     current_boundary())
+                     current_boundary(), floor)

@@ -183,5 +183,5 @@ def import_csv(ctx: AppContext, path: str | Path, *, by: str = "owner") -> Impor
             except UserError as exc:
                 errors.append((line, exc.render()))
     if applied:
-        ctx.log_activity("review", f"{applied} value(s) imported from {Path(path).name}")
+        ctx.log_activity("review", QT_TRANSLATE_NOOP("Activity", "%n value(s) imported from {file}"), n=applied, file=Path(path).name)
     return ImportReport(applied, errors)

@@ -92,8 +92,8 @@ async def sync(ctx: AppContext, progress: ProgressCallback | None = None) -> Syn
         else:
             result.steps.append(Step("yandex", False, message=tr("Errors", NOT_SENT)))
     ctx.set_setting(STATUS_KEY, json.dumps(asdict(result), ensure_ascii=False))
-    ctx.log_activity("sync", "; ".join(
-        f"{s.channel}: {'ok' if s.ok else 'failed'} ({s.sent} sent, {s.failed} failed)" for s in result.steps))
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "Sync: {steps}"), steps="; ".join(
+        f"{s.channel} {'✓' if s.ok else '✗'} {s.sent}/{s.failed}" for s in result.steps))
     return result
 
 

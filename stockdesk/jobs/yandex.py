@@ -90,7 +90,8 @@ async def connect_yandex(ctx: AppContext, api_key: str | None = None, *, campaig
     ctx.db["accounts"].upsert({"id": CHANNEL, "system": CHANNEL, "user_id": str(business_id),
                                "label": campaign.get("domain"), "connected_at": utc_now()}, pk="id")
     summary = await _save_offers(ctx, skus, cfg.store_id)
-    ctx.log_activity("connect", f"Yandex Market connected: campaign {campaign_id}, mode {cfg.mode}, {len(skus)} offer(s)")
+    ctx.log_activity("connect", QT_TRANSLATE_NOOP("Activity", "Yandex Market connected: campaign {campaign}, %n offer(s)"), n=len(skus),
+                     campaign=campaign_id)
     choices = detection.choices if cfg.mode == "business" and cfg.warehouse_id is None else []
     return ConnectResult(cfg, campaign, choices, len(skus), summary, storage)
 
@@ -107,8 +108,9 @@ async def refresh_offers(ctx: AppContext, progress: ProgressCallback | None = No
     async with yandex_client(ctx) as client:
         skus = await client.offer_skus(cfg.campaign_id)  # type: ignore[arg-type]
     summary = await _save_offers(ctx, skus, cfg.store_id) or MatchSummary()
-    ctx.log_activity("sync", f"Yandex Market offers: {len(skus)}; {summary.auto + summary.manual} mapped, "
-                             f"{summary.ambiguous} ambiguous, {summary.unmatched} unmatched")
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "Yandex Market: %n offer(s), {mapped} mapped, {ambiguous} ambiguous, "
+                                               "{unmatched} unmatched"), n=len(skus),
+                     mapped=summary.auto + summary.manual, ambiguous=summary.ambiguous, unmatched=summary.unmatched)
     return summary
 
 
@@ -116,7 +118,8 @@ def set_enabled(ctx: AppContext, enabled: bool) -> None:
     cfg = YandexConfig.load(ctx)
     cfg.enabled = enabled
     cfg.save(ctx)
-    ctx.log_activity("sync", f"Yandex Market stock push switched {'on' if enabled else 'off'}")
+    ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "Yandex Market stock push switched on") if enabled
+                     else QT_TRANSLATE_NOOP("Activity", "Yandex Market stock push switched off"))
 
 
 def _configured(ctx: AppContext) -> YandexConfig:
@@ -301,8 +304,9 @@ async def _push(ctx: AppContext, cfg: YandexConfig, only_skus: set[str] | None, 
     result = await ctx.worker.run(_close_run, run_id)
     result.clamped = [ln for ln in lines if ln.clamped]
     result.stale = [ln for ln in lines if ln.stale]
-    ctx.log_activity("push", f"Yandex Market: {result.ok} stock value(s) sent, {len(result.failed)} failed, "
-                             f"{len(result.clamped)} negative sent as 0, {len(result.stale)} older than a day")
+    ctx.log_activity("push", QT_TRANSLATE_NOOP("Activity", "Yandex Market: %n stock value(s) sent, {failed} failed, {clamped} negative "
+                                               "sent as 0, {stale} older than a day"), n=result.ok,
+                     failed=len(result.failed), clamped=len(result.clamped), stale=len(result.stale))
     return result
 
 

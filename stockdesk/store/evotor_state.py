@@ -93,7 +93,7 @@ class PageFacts:
 
 _MOVEMENT_SQL = (
     "INSERT INTO movements (store_id, product_id, close_ms, doc_id, doc_type, device_id, number,"
-    " s0, q, after, klass) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    " s0, q, after, klass, window_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -114,7 +114,7 @@ def document_key(store_id: str, doc_id: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def extract_page(store_id: str, items: list[dict], next_cursor: str | None) -> PageRows:
+def extract_page(store_id: str, window_since: int, items: list[dict], next_cursor: str | None) -> PageRows:
     facts = PageFacts(documents=len(items))
     types: Counter = Counter()
     inventories, documents = [], {}
@@ -122,22 +122,22 @@ def extract_page(store_id: str, items: list[dict], next_cursor: str | None) -> P
         doc = parse_document(raw)
         types[doc.type] += 1
         if doc.complete_inventory is not None:
-            inventories.append((store_id, doc.id, doc.close_ms, int(doc.complete_inventory)))
+            inventories.append((store_id, doc.id, doc.close_ms, int(doc.complete_inventory), window_since))
             if doc.complete_inventory:
                 facts.complete_inventories.append(doc.close_ms)
         documents[document_key(store_id, doc.id)] = [
             (store_id, m.product_id, m.close_ms, m.doc_id, m.doc_type, m.device_id, m.number, m.s0, m.q,
-             m.after, m.klass) for m in doc.movements]
+             m.after, m.klass, window_since) for m in doc.movements]
         for m in doc.movements:
             if m.close_ms > facts.newest.get(m.product_id, -1):
                 facts.newest[m.product_id] = m.close_ms
     return PageRows(documents, inventories, dict(types), facts, next_cursor)
 
 
-def extract_raw_page(store_id: str, body: bytes) -> PageRows:
+def extract_raw_page(store_id: str, window_since: int, body: bytes) -> PageRows:
     """Rows from a page body as the API sent it; ValueError if it is cut or malformed (then re-read)."""
     items, next_cursor = envelope(orjson.loads(body))
-    return extract_page(store_id, items, next_cursor)
+    return extract_page(store_id, window_since, items, next_cursor)
 
 
 def save_page(db: Database, store_id: str, window_since: int, rows: PageRows) -> PageFacts:
@@ -151,7 +151,7 @@ def save_page(db: Database, store_id: str, window_since: int, rows: PageRows) ->
             f"SELECT key FROM seen_documents WHERE key IN ({','.join('?' * len(keys))})", keys)} if keys else set()
         db.conn.executemany("INSERT INTO seen_documents VALUES (?)", [(k,) for k in keys if k not in seen])
         db.conn.executemany(_MOVEMENT_SQL, (m for k in keys if k not in seen for m in rows.documents[k]))
-        db.conn.executemany("INSERT OR REPLACE INTO inventories VALUES (?,?,?,?)", rows.inventories)
+        db.conn.executemany("INSERT OR REPLACE INTO inventories VALUES (?,?,?,?,?)", rows.inventories)
         db.conn.executemany(
             "INSERT INTO window_types VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET n = n + excluded.n",
             [(store_id, window_since, t, n) for t, n in rows.types.items()])
@@ -162,9 +162,10 @@ def save_page(db: Database, store_id: str, window_since: int, rows: PageRows) ->
     return rows.facts
 
 
-def complete_inventories(db: Database, store_id: str) -> list[tuple[str, int]]:
+def complete_inventories(db: Database, store_id: str, floor_ms: int = 0) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in db.execute(
-        "SELECT doc_id, close_ms FROM inventories WHERE store_id = ? AND complete = 1 ORDER BY close_ms", [store_id])]
+        "SELECT doc_id, close_ms FROM inventories WHERE store_id = ? AND complete = 1 AND window_ms >= ?"
+        " ORDER BY close_ms", [store_id, floor_ms])]
 
 
 def known_facts(db: Database, store_id: str) -> PageFacts:
@@ -186,11 +187,13 @@ def documents_by_type(db: Database, store_id: str) -> dict[str, int]:
 # --- computing results ------------------------------------------------------------------------
 
 _SEQUENCE_SQL = ("SELECT product_id, doc_id, doc_type, close_ms, device_id, number, s0, q, after, klass"
-                 " FROM movements WHERE store_id = ? {where} ORDER BY product_id, close_ms, device_id, number, doc_id")
+                 " FROM movements WHERE store_id = ? AND window_ms >= ? {where}"
+                 " ORDER BY product_id, close_ms, device_id, number, doc_id")
 
 
-def _product_sequences(db: Database, store_id: str, where: str = "", args: tuple = ()) -> Iterator[tuple[str, list[Movement]]]:
-    rows = db.execute(_SEQUENCE_SQL.format(where=where), [store_id, *args])
+def _product_sequences(db: Database, store_id: str, floor_ms: int, where: str = "",
+                       args: tuple = ()) -> Iterator[tuple[str, list[Movement]]]:
+    rows = db.execute(_SEQUENCE_SQL.format(where=where), [store_id, floor_ms, *args])
     for product_id, group in itertools.groupby(rows, key=lambda r: r[0]):
         yield product_id, [Movement(*r) for r in group]
 
@@ -198,11 +201,13 @@ def _product_sequences(db: Database, store_id: str, where: str = "", args: tuple
 def compute_results(db: Database, store_id: str, on_progress: Callable[[int, int], None] | None = None) -> dict:
     """Work out every stock product's result from the saved movements; replaces the store's results."""
     products = stock_products(db, store_id)
-    inventories = complete_inventories(db, store_id)
+    row = db.execute("SELECT floor_ms FROM scans WHERE store_id = ?", [store_id]).fetchone()
+    floor_ms = (row and row[0]) or 0
+    inventories = complete_inventories(db, store_id, floor_ms)
 
     def sequences(where: str = "", args: tuple = ()) -> Iterator[tuple[str, list[Movement]]]:
         seen = set()
-        for product_id, moves in _product_sequences(db, store_id, where, args):
+        for product_id, moves in _product_sequences(db, store_id, floor_ms, where, args):
             if product_id in products:  # documents may name products deleted since
                 seen.add(product_id)
                 yield product_id, rules.with_complete_inventories(moves, product_id, products[product_id], inventories)
@@ -212,7 +217,7 @@ def compute_results(db: Database, store_id: str, on_progress: Callable[[int, int
 
     # Only histories with an uncertain receipt can teach anything.
     uncertain = ("AND product_id IN (SELECT product_id FROM movements WHERE store_id = ? AND klass != '')",
-                 (store_id,))
+                 (store_id,))  # (the outer query's window filter applies to the sequences)
     found = rules.evidence_total(seq for _, seq in sequences(*uncertain))
     verdicts = rules.learn(found)
     now = utc_now()

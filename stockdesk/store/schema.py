@@ -57,6 +57,7 @@ def m001_evotor(db: Database) -> None:
             doc_id TEXT NOT NULL,
             close_ms INTEGER NOT NULL,
             complete INTEGER NOT NULL,
+            window_ms INTEGER NOT NULL,     -- the scan window it was read in (its since)
             PRIMARY KEY (store_id, doc_id)
         );
         -- Documents already saved, by a 64-bit hash of store and document id: overlapping reads
@@ -76,7 +77,8 @@ def m001_evotor(db: Database) -> None:
             s0 INTEGER NOT NULL,            -- initial_quantity: stock before the document
             q INTEGER NOT NULL,             -- quantity (always positive)
             after INTEGER NOT NULL,         -- stock after, if the document moves stock
-            klass TEXT NOT NULL DEFAULT ''  -- '' certain; else why its effect is uncertain
+            klass TEXT NOT NULL DEFAULT '', -- '' certain; else why its effect is uncertain
+            window_ms INTEGER NOT NULL      -- the scan window it was read in (its since)
         );
         CREATE TABLE scans (
             store_id TEXT PRIMARY KEY,
@@ -86,6 +88,7 @@ def m001_evotor(db: Database) -> None:
             until_ms INTEGER NOT NULL,      -- documents are read up to here
             from_ms INTEGER NOT NULL,       -- ...and back to here at most
             boundary_ms INTEGER,            -- everything at or after this is read
+            floor_ms INTEGER,               -- results use windows from here on (see core.scan.stop_boundary)
             stop_reason TEXT,               -- all_resolved, complete_inventory, store_created, incremental
             kind TEXT NOT NULL,             -- full: back to the store's creation at most; incremental
             products_fetched INTEGER NOT NULL DEFAULT 0
@@ -196,3 +199,9 @@ def m002_balances_view(db: Database) -> None:
         FROM products WHERE is_service = 0
         """
     )
+
+
+@migrations()
+def m003_activity_params(db: Database) -> None:
+    # Activity entries are translatable templates plus their values, shown in the reader's language.
+    db.execute("ALTER TABLE activity ADD COLUMN params TEXT")

@@ -1,7 +1,7 @@
 from datetime import datetime, timezone
 
 from stockdesk.core.scan import (STOP_ALL_RESOLVED, STOP_COMPLETE_INVENTORY, ScanTracker, boundary,
-                                 month_windows)
+                                 month_windows, stop_boundary)
 
 
 def ms(y, m, d=1):
@@ -37,3 +37,23 @@ def test_complete_inventory_stops_the_scan_and_covers_older_products():
     assert t.newest == {"old": 30}
     assert t.stop_reason(40) is None
     assert t.stop_reason(30) == STOP_COMPLETE_INVENTORY
+
+
+def test_stop_boundary_does_not_depend_on_how_far_reading_went():
+    # Windows newest first: 30, 20, 10, 0. Product "a" settles at 20; "b" only further back.
+    def tracker_after(read_windows):
+        t = ScanTracker({"a": 0, "b": 0})
+        docs = {30: [("a", 35)], 20: [("b", 25)], 10: [("a", 12)], 0: [("b", 5)]}
+        for since in read_windows:
+            for product, close in docs[since]:
+                t.see_movement(product, close)
+        return t
+
+    windows = [30, 20, 10, 0]
+    # An uninterrupted run may stop right at 20; a resumed one may have read 10 and 0 already.
+    short = tracker_after([30, 20])
+    long = tracker_after([30, 20, 10, 0])
+    assert stop_boundary(short, [(w, w >= 20) for w in windows]) == 20
+    assert stop_boundary(long, [(w, True) for w in windows]) == 20
+    # A gap in the read windows: the rule is not known to hold yet.
+    assert stop_boundary(tracker_after([30, 10]), [(30, True), (20, False), (10, True)]) is None
