@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
             return
         self.push_panel.cancel()
         self.channels.cancel()
-        spawn(self.channels.imshop.shutdown())
+        if self.channels.imshop.is_serving():
+            spawn(self.channels.imshop.shutdown())
         if self.rebuild_dialog is not None:
             self.rebuild_dialog.panel.cancel()
         super().closeEvent(event)
