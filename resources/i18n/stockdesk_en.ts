@@ -54,6 +54,50 @@
         </message>
     </context>
     <context>
+        <name>Channels</name>
+        <message numerus="yes">
+            <source>%n item(s) could not be sent.</source>
+            <translation>
+                <numerusform>%n item could not be sent.</numerusform>
+                <numerusform>%n items could not be sent.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) need a product chosen.</source>
+            <translation>
+                <numerusform>%n item needs a product chosen.</numerusform>
+                <numerusform>%n items need a product chosen.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelCard</name>
+        <message numerus="yes">
+            <source>%n sent</source>
+            <translation>
+                <numerusform>%n sent</numerusform>
+                <numerusform>%n sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n failed</numerusform>
+                <numerusform>%n failed</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsTab</name>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectForm</name>
         <message numerus="yes">
             <source>%n store(s) found:</source>
@@ -91,6 +135,95 @@
             <translation>
                 <numerusform>%n balance sent to Evotor</numerusform>
                 <numerusform>%n balances sent to Evotor</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingModel</name>
+        <message numerus="yes">
+            <source>%n candidate(s): choose one</source>
+            <translation>
+                <numerusform>%n candidate: choose one</numerusform>
+                <numerusform>%n candidates: choose one</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingView</name>
+        <message numerus="yes">
+            <source>%n matched automatically</source>
+            <translation>
+                <numerusform>%n matched automatically</numerusform>
+                <numerusform>%n matched automatically</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chosen by you</source>
+            <translation>
+                <numerusform>%n chosen by you</numerusform>
+                <numerusform>%n chosen by you</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with several candidates</source>
+            <translation>
+                <numerusform>%n with several candidates</numerusform>
+                <numerusform>%n with several candidates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n without a product</source>
+            <translation>
+                <numerusform>%n without a product</numerusform>
+                <numerusform>%n without a product</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MoySkladForm</name>
+        <message numerus="yes">
+            <source>Connected: %n store(s) in MoySklad</source>
+            <translation>
+                <numerusform>Connected: %n store in MoySklad</numerusform>
+                <numerusform>Connected: %n stores in MoySklad</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MoySkladPage</name>
+        <message numerus="yes">
+            <source>%n product(s) differ</source>
+            <translation>
+                <numerusform>%n product differs</numerusform>
+                <numerusform>%n products differ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n agree</source>
+            <translation>
+                <numerusform>%n agrees</numerusform>
+                <numerusform>%n agree</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n without a MoySklad figure</source>
+            <translation>
+                <numerusform>%n without a MoySklad figure</numerusform>
+                <numerusform>%n without a MoySklad figure</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported: %n stock row(s).</source>
+            <translation>
+                <numerusform>Imported: %n stock row.</numerusform>
+                <numerusform>Imported: %n stock rows.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n value(s) taken into the review.</source>
+            <translation>
+                <numerusform>%n value taken into the review.</numerusform>
+                <numerusform>%n values taken into the review.</numerusform>
             </translation>
         </message>
     </context>
@@ -364,6 +497,68 @@
             <translation>
                 <numerusform>%n store selected.</numerusform>
                 <numerusform>%n stores selected.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>YandexForm</name>
+        <message numerus="yes">
+            <source>Connected: %n offer(s).</source>
+            <translation>
+                <numerusform>Connected: %n offer.</numerusform>
+                <numerusform>Connected: %n offers.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>YandexPage</name>
+        <message numerus="yes">
+            <source>%n stock value(s) will be sent</source>
+            <translation>
+                <numerusform>%n stock value will be sent</numerusform>
+                <numerusform>%n stock values will be sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n below zero, sent as 0</source>
+            <translation>
+                <numerusform>%n below zero, sent as 0</numerusform>
+                <numerusform>%n below zero, sent as 0</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n older than a day</source>
+            <translation>
+                <numerusform>%n older than a day</numerusform>
+                <numerusform>%n older than a day</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with unknown stock: not sent</source>
+            <translation>
+                <numerusform>%n with unknown stock: not sent</numerusform>
+                <numerusform>%n with unknown stock: not sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not matched: not sent</source>
+            <translation>
+                <numerusform>%n not matched: not sent</numerusform>
+                <numerusform>%n not matched: not sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stock value(s) sent to Yandex Market.</source>
+            <translation>
+                <numerusform>%n stock value sent to Yandex Market.</numerusform>
+                <numerusform>%n stock values sent to Yandex Market.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed:</source>
+            <translation>
+                <numerusform>%n failed:</numerusform>
+                <numerusform>%n failed:</numerusform>
             </translation>
         </message>
     </context>

@@ -584,14 +584,85 @@
         </message>
     </context>
     <context>
-        <name>AccountsPage</name>
-        <message>
-            <source>StockDesk can keep your sales channels in step with the Evotor stock. This is optional: press Next to skip it, and connect these any time later in Settings.</source>
-            <translation>StockDesk может поддерживать остатки в ваших каналах продаж такими же, как в Эвоторе. Это необязательно: нажмите «Далее», чтобы пропустить шаг, — подключить их можно позже в настройках.</translation>
+        <name>Channels</name>
+        <message numerus="yes">
+            <source>%n item(s) could not be sent.</source>
+            <translation>
+                <numerusform>%n позицию не удалось отправить.</numerusform>
+                <numerusform>%n позиции не удалось отправить.</numerusform>
+                <numerusform>%n позиций не удалось отправить.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) need a product chosen.</source>
+            <translation>
+                <numerusform>%n позиции нужно выбрать товар.</numerusform>
+                <numerusform>%n позициям нужно выбрать товар.</numerusform>
+                <numerusform>%n позициям нужно выбрать товар.</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Not connected. Connect later in Settings.</source>
-            <translation>Не подключено. Подключите позже в настройках.</translation>
+            <source>Evotor cloud</source>
+            <translation>Облако Эвотор</translation>
+        </message>
+        <message>
+            <source>Yandex Market</source>
+            <translation>Яндекс Маркет</translation>
+        </message>
+        <message>
+            <source>MoySklad</source>
+            <translation>МойСклад</translation>
+        </message>
+        <message>
+            <source>IMSHOP</source>
+            <translation>IMSHOP</translation>
+        </message>
+        <message>
+            <source>Not connected.</source>
+            <translation>Не подключено.</translation>
+        </message>
+        <message>
+            <source>Switched off: nothing is sent.</source>
+            <translation>Выключено: ничего не отправляется.</translation>
+        </message>
+        <message>
+            <source>Not synced yet: press Sync now.</source>
+            <translation>Ещё не синхронизировано: нажмите «Синхронизировать».</translation>
+        </message>
+        <message>
+            <source>The last sync failed.</source>
+            <translation>Последняя синхронизация не удалась.</translation>
+        </message>
+        <message>
+            <source>In step.</source>
+            <translation>Остатки совпадают.</translation>
+        </message>
+        <message>
+            <source>Not set up: give the IMSHOP key and a warehouse.</source>
+            <translation>Не настроено: укажите ключ IMSHOP и склад.</translation>
+        </message>
+        <message>
+            <source>Running; last error: %1</source>
+            <translation>Работает; последняя ошибка: %1</translation>
+        </message>
+        <message>
+            <source>The webhook is running.</source>
+            <translation>Вебхук работает.</translation>
+        </message>
+        <message>
+            <source>Stopped: %1</source>
+            <translation>Остановлен: %1</translation>
+        </message>
+        <message>
+            <source>The webhook is stopped.</source>
+            <translation>Вебхук остановлен.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <source>StockDesk can keep your sales channels in step with the Evotor stock. This is optional: press Next to skip any of them, and connect them any time later in Settings.</source>
+            <translation>StockDesk может поддерживать остатки в ваших каналах продаж в соответствии с Эвотором. Это необязательно: нажмите «Далее», чтобы пропустить любой из них, и подключите их позже в настройках.</translation>
         </message>
         <message>
             <source>Optional: other places that should know your stock.</source>
@@ -599,26 +670,70 @@
         </message>
     </context>
     <context>
-        <name>AccountsPanel</name>
+        <name>Activity</name>
         <message>
-            <source>MoySklad</source>
-            <translation>МойСклад</translation>
+            <source>Evotor connected: %n store(s)</source>
+            <translation>Эвотор подключён, магазинов: %n</translation>
         </message>
         <message>
-            <source>Use MoySklad's stock as a source, if you keep it there.</source>
-            <translation>Брать остатки из МоегоСклада, если вы ведёте их там.</translation>
+            <source>{channel} matching: {auto} automatic, {manual} by the owner, {ambiguous} ambiguous, {unmatched} unmatched</source>
+            <translation>Сопоставление {channel}: {auto} автоматически, {manual} вручную, {ambiguous} неоднозначно, {unmatched} без пары</translation>
         </message>
         <message>
-            <source>Yandex Market</source>
-            <translation>Яндекс Маркет</translation>
+            <source>{channel} item {target} mapped to {product}</source>
+            <translation>Позиция {channel} {target} сопоставлена с {product}</translation>
         </message>
         <message>
-            <source>Keep the stock of your offers on Yandex Market in step.</source>
-            <translation>Поддерживать актуальные остатки ваших товаров на Яндекс Маркете.</translation>
+            <source>MoySklad connected: %n store(s)</source>
+            <translation>МойСклад подключён, складов: %n</translation>
         </message>
         <message>
-            <source>Tell your IMSHOP online shop what is in stock.</source>
-            <translation>Сообщать вашему интернет-магазину на IMSHOP, что есть в наличии.</translation>
+            <source>Stock of record for sales channels: {source}</source>
+            <translation>Источник остатков для каналов продаж: {source}</translation>
+        </message>
+        <message>
+            <source>MoySklad import ({kind}, {stock_type}): %n row(s), {unknown} mapped product(s) without a figure, {unassigned} without a store</source>
+            <translation>Загрузка из МоегоСклада ({kind}, {stock_type}): строк: %n, сопоставленных товаров без числа: {unknown}, без склада: {unassigned}</translation>
+        </message>
+        <message>
+            <source>%n value(s) taken from MoySklad</source>
+            <translation>Взято значений из МоегоСклада: %n</translation>
+        </message>
+        <message>
+            <source>Evotor: %n balance(s) sent, {failed} failed</source>
+            <translation>Эвотор: отправлено остатков: %n, ошибок: {failed}</translation>
+        </message>
+        <message>
+            <source>{store}: {resolved} of %n product(s) resolved, {unresolved} need review, {documents} documents read</source>
+            <translation>{store}: определено {resolved} из %n товаров (всего), на проверку: {unresolved}, прочитано документов: {documents}</translation>
+        </message>
+        <message>
+            <source>%n value(s) imported from {file}</source>
+            <translation>Загружено значений из {file}: %n</translation>
+        </message>
+        <message>
+            <source>Sync: {steps}</source>
+            <translation>Синхронизация: {steps}</translation>
+        </message>
+        <message>
+            <source>Yandex Market connected: campaign {campaign}, %n offer(s)</source>
+            <translation>Яндекс Маркет подключён: кампания {campaign}, товаров: %n</translation>
+        </message>
+        <message>
+            <source>Yandex Market: %n offer(s), {mapped} mapped, {ambiguous} ambiguous, {unmatched} unmatched</source>
+            <translation>Яндекс Маркет: товаров: %n, сопоставлено {mapped}, неоднозначно {ambiguous}, без пары {unmatched}</translation>
+        </message>
+        <message>
+            <source>Yandex Market stock push switched on</source>
+            <translation>Отправка остатков в Яндекс Маркет включена</translation>
+        </message>
+        <message>
+            <source>Yandex Market stock push switched off</source>
+            <translation>Отправка остатков в Яндекс Маркет выключена</translation>
+        </message>
+        <message>
+            <source>Yandex Market: %n stock value(s) sent, {failed} failed, {clamped} negative sent as 0, {stale} older than a day</source>
+            <translation>Яндекс Маркет: отправлено остатков: %n, ошибок {failed}, отрицательных отправлено как 0: {clamped}, старше суток: {stale}</translation>
         </message>
     </context>
     <context>
@@ -665,6 +780,154 @@
         <message>
             <source>Activity</source>
             <translation>Журнал</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelCard</name>
+        <message>
+            <source>Last sync:</source>
+            <translation>Последняя синхронизация:</translation>
+        </message>
+        <message>
+            <source>Items:</source>
+            <translation>Позиции:</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>никогда</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sent</source>
+            <translation>
+                <numerusform>отправлена %n</numerusform>
+                <numerusform>отправлено %n</numerusform>
+                <numerusform>отправлено %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n с ошибкой</numerusform>
+                <numerusform>%n с ошибкой</numerusform>
+                <numerusform>%n с ошибкой</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelForm</name>
+        <message>
+            <source>Check and connect</source>
+            <translation>Проверить и подключить</translation>
+        </message>
+        <message>
+            <source>Keep it for this run only</source>
+            <translation>Сохранить только до закрытия программы</translation>
+        </message>
+        <message>
+            <source>Connected. Fill in the fields only to change the connection.</source>
+            <translation>Подключено. Заполняйте поля, только если хотите изменить подключение.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Проверка…</translation>
+        </message>
+        <message>
+            <source>The key is kept for this run only.</source>
+            <translation>Ключ хранится только до закрытия программы.</translation>
+        </message>
+        <message>
+            <source>The key comes from an environment variable and is not stored.</source>
+            <translation>Ключ взят из переменной окружения и не сохраняется.</translation>
+        </message>
+        <message>
+            <source>The key is saved in this computer's password keychain.</source>
+            <translation>Ключ сохранён в хранилище паролей этого компьютера.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsTab</name>
+        <message>
+            <source>S&amp;ync now</source>
+            <translation>&amp;Синхронизировать</translation>
+        </message>
+        <message>
+            <source>Read what changed in Evotor (and MoySklad), then send it to the channels that are switched on</source>
+            <translation>Прочитать изменения в Эвоторе (и МоёмСкладе) и отправить их во включённые каналы</translation>
+        </message>
+        <message>
+            <source>Sync &amp;every</source>
+            <translation>Синхронизировать &amp;каждые</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> мин</translation>
+        </message>
+        <message>
+            <source>Minutes between syncs</source>
+            <translation>Минут между синхронизациями</translation>
+        </message>
+        <message>
+            <source>while StockDesk is open</source>
+            <translation>пока StockDesk открыт</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Синхронизация…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n позиция</numerusform>
+                <numerusform>%n позиции</numerusform>
+                <numerusform>%n позиций</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>ошибка</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareModel</name>
+        <message>
+            <source>documents</source>
+            <translation>документы</translation>
+        </message>
+        <message>
+            <source>your value</source>
+            <translation>ваше значение</translation>
+        </message>
+        <message>
+            <source>Evotor cloud</source>
+            <translation>Облако Эвотор</translation>
+        </message>
+        <message>
+            <source>not settled yet</source>
+            <translation>ещё не определено</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>пропущено</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Товар</translation>
+        </message>
+        <message>
+            <source>StockDesk</source>
+            <translation>StockDesk</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Откуда</translation>
+        </message>
+        <message>
+            <source>MoySklad</source>
+            <translation>МойСклад</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Разница</translation>
         </message>
     </context>
     <context>
@@ -996,6 +1259,171 @@
         </message>
     </context>
     <context>
+        <name>ImshopForm</name>
+        <message>
+            <source>Tell your IMSHOP app what each store has. The key comes from your IMSHOP manager; add a warehouse for every store the app shows.</source>
+            <translation>Сообщайте приложению IMSHOP, что есть в каждом магазине. Ключ выдаёт ваш менеджер IMSHOP; добавьте склад для каждого магазина, который показывает приложение.</translation>
+        </message>
+        <message>
+            <source>Save the key</source>
+            <translation>Сохранить ключ</translation>
+        </message>
+        <message>
+            <source>Paste the IMSHOP key</source>
+            <translation>Вставьте ключ IMSHOP</translation>
+        </message>
+        <message>
+            <source>IMSHOP key</source>
+            <translation>Ключ IMSHOP</translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation>Ключ:</translation>
+        </message>
+        <message>
+            <source>warehouseId, e.g. 1</source>
+            <translation>warehouseId, например 1</translation>
+        </message>
+        <message>
+            <source>Online warehouse (delivers to other cities)</source>
+            <translation>Онлайн-склад (доставляет в другие города)</translation>
+        </message>
+        <message>
+            <source>Add the warehouse</source>
+            <translation>Добавить склад</translation>
+        </message>
+        <message>
+            <source>Remove the selected</source>
+            <translation>Удалить выбранный</translation>
+        </message>
+        <message>
+            <source>Warehouses:</source>
+            <translation>Склады:</translation>
+        </message>
+        <message>
+            <source>Store:</source>
+            <translation>Магазин:</translation>
+        </message>
+        <message>
+            <source>Warehouse id:</source>
+            <translation>Id склада:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Название:</translation>
+        </message>
+        <message>
+            <source>City:</source>
+            <translation>Город:</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Адрес:</translation>
+        </message>
+        <message>
+            <source>Latitude, longitude:</source>
+            <translation>Широта, долгота:</translation>
+        </message>
+        <message>
+            <source>Paste the key first.</source>
+            <translation>Сначала вставьте ключ.</translation>
+        </message>
+        <message>
+            <source>Saved. Start the webhook on the Sales channels tab.</source>
+            <translation>Сохранено. Запустите вебхук на вкладке «Каналы продаж».</translation>
+        </message>
+        <message>
+            <source>Warehouse saved.</source>
+            <translation>Склад сохранён.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImshopPage</name>
+        <message>
+            <source>Sta&amp;rt the webhook</source>
+            <translation>&amp;Запустить вебхук</translation>
+        </message>
+        <message>
+            <source>Stop the &amp;webhook</source>
+            <translation>Ос&amp;тановить вебхук</translation>
+        </message>
+        <message>
+            <source>Write the feed as &amp;XML…</source>
+            <translation>Записать фид в &amp;XML…</translation>
+        </message>
+        <message>
+            <source>Save the availability feed (XML) for IMSHOP to download</source>
+            <translation>Сохранить фид наличия (XML), который будет скачивать IMSHOP</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Адрес:</translation>
+        </message>
+        <message>
+            <source>Requests answered:</source>
+            <translation>Обработано запросов:</translation>
+        </message>
+        <message>
+            <source>Last error:</source>
+            <translation>Последняя ошибка:</translation>
+        </message>
+        <message>
+            <source>Warehouses:</source>
+            <translation>Склады:</translation>
+        </message>
+        <message>
+            <source>IMSHOP asks this webhook how many of each product the shop has when a customer opens a product card. It answers from StockDesk's balances while StockDesk runs. IMSHOP needs an HTTPS address: put a tunnel or reverse proxy in front of it. Without one, write the feed file instead.</source>
+            <translation>IMSHOP спрашивает у этого вебхука, сколько товара есть в магазине, когда покупатель открывает карточку товара. Он отвечает по остаткам StockDesk, пока StockDesk работает. IMSHOP нужен адрес HTTPS: поставьте перед вебхуком туннель или обратный прокси. Если это невозможно, записывайте файл фида.</translation>
+        </message>
+        <message>
+            <source>%1 answered, %2 refused</source>
+            <translation>%1 обработано, %2 отклонено</translation>
+        </message>
+        <message>
+            <source>none yet: add them in Settings</source>
+            <translation>пока нет: добавьте их в настройках</translation>
+        </message>
+        <message>
+            <source>Starting the webhook…</source>
+            <translation>Запуск вебхука…</translation>
+        </message>
+        <message>
+            <source>The webhook answers at %1</source>
+            <translation>Вебхук отвечает по адресу %1</translation>
+        </message>
+        <message>
+            <source>Stopping the webhook…</source>
+            <translation>Остановка вебхука…</translation>
+        </message>
+        <message>
+            <source>The webhook is stopped.</source>
+            <translation>Вебхук остановлен.</translation>
+        </message>
+        <message>
+            <source>Write the IMSHOP availability feed</source>
+            <translation>Запись фида наличия IMSHOP</translation>
+        </message>
+        <message>
+            <source>XML files (*.xml)</source>
+            <translation>Файлы XML (*.xml)</translation>
+        </message>
+        <message>
+            <source>Writing the feed…</source>
+            <translation>Запись фида…</translation>
+        </message>
+        <message>
+            <source>Feed written to %1: %2 outlet(s), %3 availability row(s).</source>
+            <translation>Фид записан в %1: точек продаж — %2, строк наличия — %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobPage</name>
+        <message>
+            <source>Stopped.</source>
+            <translation>Остановлено.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>StockDesk — Demo</source>
@@ -1020,6 +1448,10 @@
         <message>
             <source>&amp;Send to Evotor</source>
             <translation>Отправка в &amp;Эвотор</translation>
+        </message>
+        <message>
+            <source>Sales channe&amp;ls</source>
+            <translation>Каналы продаж (&amp;L)</translation>
         </message>
         <message>
             <source>&amp;Activity</source>
@@ -1058,6 +1490,10 @@
             <translation>О&amp;тправить в Эвотор…</translation>
         </message>
         <message>
+            <source>S&amp;ync sales channels now</source>
+            <translation>&amp;Синхронизировать каналы продаж</translation>
+        </message>
+        <message>
             <source>Re&amp;fresh</source>
             <translation>О&amp;бновить</translation>
         </message>
@@ -1091,6 +1527,258 @@
         </message>
     </context>
     <context>
+        <name>MappingModel</name>
+        <message>
+            <source>Matched automatically</source>
+            <translation>Сопоставлено автоматически</translation>
+        </message>
+        <message>
+            <source>Several products fit</source>
+            <translation>Подходят несколько товаров</translation>
+        </message>
+        <message>
+            <source>No product found</source>
+            <translation>Товар не найден</translation>
+        </message>
+        <message>
+            <source>Chosen by you</source>
+            <translation>Выбрано вами</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Позиция</translation>
+        </message>
+        <message>
+            <source>Name in the channel</source>
+            <translation>Название в канале</translation>
+        </message>
+        <message>
+            <source>Evotor product</source>
+            <translation>Товар Эвотора</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>none of my products</source>
+            <translation>не мой товар</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n candidate(s): choose one</source>
+            <translation>
+                <numerusform>%n вариант: выберите</numerusform>
+                <numerusform>%n варианта: выберите один</numerusform>
+                <numerusform>%n вариантов: выберите один</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click to choose the Evotor product</source>
+            <translation>Дважды щёлкните, чтобы выбрать товар Эвотора</translation>
+        </message>
+        <message>
+            <source>— none of my products —</source>
+            <translation>— ни один из моих товаров —</translation>
+        </message>
+        <message>
+            <source>%1 (fits)</source>
+            <translation>%1 (подходит)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingView</name>
+        <message>
+            <source>Product mapping</source>
+            <translation>Сопоставление товаров</translation>
+        </message>
+        <message>
+            <source>Show only those that need a &amp;choice</source>
+            <translation>Только требующие &amp;выбора</translation>
+        </message>
+        <message>
+            <source>Let StockDesk &amp;decide</source>
+            <translation>Пусть StockDesk &amp;решит</translation>
+        </message>
+        <message>
+            <source>Forget your choice for the selected item; automatic matching decides again</source>
+            <translation>Забыть ваш выбор для выбранной позиции; её снова сопоставит автоматика</translation>
+        </message>
+        <message>
+            <source>Only items matched to one Evotor product are sent. Double-click the Evotor product to choose it yourself.</source>
+            <translation>Отправляются только позиции, сопоставленные ровно одному товару Эвотора. Дважды щёлкните по товару Эвотора, чтобы выбрать его самостоятельно.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n matched automatically</source>
+            <translation>
+                <numerusform>%n сопоставлена автоматически</numerusform>
+                <numerusform>%n сопоставлены автоматически</numerusform>
+                <numerusform>%n сопоставлено автоматически</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n chosen by you</source>
+            <translation>
+                <numerusform>%n выбрана вами</numerusform>
+                <numerusform>%n выбраны вами</numerusform>
+                <numerusform>%n выбрано вами</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with several candidates</source>
+            <translation>
+                <numerusform>%n с несколькими вариантами</numerusform>
+                <numerusform>%n с несколькими вариантами</numerusform>
+                <numerusform>%n с несколькими вариантами</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n without a product</source>
+            <translation>
+                <numerusform>%n без товара</numerusform>
+                <numerusform>%n без товара</numerusform>
+                <numerusform>%n без товара</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Сохранено.</translation>
+        </message>
+        <message>
+            <source>Select an item first.</source>
+            <translation>Сначала выберите позицию.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoySkladForm</name>
+        <message>
+            <source>Compare MoySklad's stock with the rebuilt one, or use it as the stock for the other channels. Create a token in MoySklad under Settings → Users → your user → Access tokens.</source>
+            <translation>Сравнивайте остатки МоегоСклада с восстановленными или используйте их для других каналов. Токен создаётся в МоёмСкладе: Настройки → Сотрудники → ваш пользователь → Токены доступа.</translation>
+        </message>
+        <message>
+            <source>Paste the MoySklad token</source>
+            <translation>Вставьте токен МоегоСклада</translation>
+        </message>
+        <message>
+            <source>MoySklad token</source>
+            <translation>Токен МоегоСклада</translation>
+        </message>
+        <message>
+            <source>I have no token: sign in with my login and password</source>
+            <translation>У меня нет токена: войти по логину и паролю</translation>
+        </message>
+        <message>
+            <source>I understand that this revokes my other MoySklad tokens: programs connected with them stop working</source>
+            <translation>Я понимаю, что это отзовёт мои другие токены МоегоСклада: программы, подключённые с ними, перестанут работать</translation>
+        </message>
+        <message>
+            <source>Token:</source>
+            <translation>Токен:</translation>
+        </message>
+        <message>
+            <source>Login:</source>
+            <translation>Логин:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Пароль:</translation>
+        </message>
+        <message>
+            <source>Type the login and the password.</source>
+            <translation>Введите логин и пароль.</translation>
+        </message>
+        <message>
+            <source>Tick the box to confirm that your other MoySklad tokens will stop working, or paste an existing token instead.</source>
+            <translation>Отметьте флажок, чтобы подтвердить, что другие токены МоегоСклада перестанут работать, или вставьте существующий токен.</translation>
+        </message>
+        <message>
+            <source>Paste the token first.</source>
+            <translation>Сначала вставьте токен.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected: %n store(s) in MoySklad</source>
+            <translation>
+                <numerusform>Подключено: %n склад в МоёмСкладе</numerusform>
+                <numerusform>Подключено: %n склада в МоёмСкладе</numerusform>
+                <numerusform>Подключено: %n складов в МоёмСкладе</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MoySkladPage</name>
+        <message>
+            <source>&amp;Import from MoySklad</source>
+            <translation>&amp;Загрузить из МоегоСклада</translation>
+        </message>
+        <message>
+            <source>Accept the selected into the &amp;review</source>
+            <translation>Принять выбранные в &amp;проверку</translation>
+        </message>
+        <message>
+            <source>Take MoySklad's figure as your value for the selected products; it is sent to Evotor with the next push</source>
+            <translation>Взять число из МоегоСклада как ваше значение для выбранных товаров; оно уйдёт в Эвотор при следующей отправке</translation>
+        </message>
+        <message>
+            <source>StockDesk and MoySklad side by side</source>
+            <translation>StockDesk и МойСклад рядом</translation>
+        </message>
+        <message>
+            <source>Evotor store</source>
+            <translation>Магазин Эвотора</translation>
+        </message>
+        <message>
+            <source>Not connected: connect MoySklad in Settings → Accounts and stores.</source>
+            <translation>Не подключено: подключите МойСклад в разделе Настройки → Учётные записи и магазины.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n product(s) differ</source>
+            <translation>
+                <numerusform>%n товар отличается</numerusform>
+                <numerusform>%n товара отличаются</numerusform>
+                <numerusform>%n товаров отличаются</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n agree</source>
+            <translation>
+                <numerusform>%n совпадает</numerusform>
+                <numerusform>%n совпадают</numerusform>
+                <numerusform>%n совпадают</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n without a MoySklad figure</source>
+            <translation>
+                <numerusform>%n без числа в МоёмСкладе</numerusform>
+                <numerusform>%n без числа в МоёмСкладе</numerusform>
+                <numerusform>%n без числа в МоёмСкладе</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Importing from MoySklad…</source>
+            <translation>Загрузка из МоегоСклада…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported: %n stock row(s).</source>
+            <translation>
+                <numerusform>Загружена %n строка остатков.</numerusform>
+                <numerusform>Загружено %n строки остатков.</numerusform>
+                <numerusform>Загружено %n строк остатков.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select the products to accept first.</source>
+            <translation>Сначала выберите товары, которые нужно принять.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n value(s) taken into the review.</source>
+            <translation>
+                <numerusform>%n значение принято в проверку.</numerusform>
+                <numerusform>%n значения приняты в проверку.</numerusform>
+                <numerusform>%n значений принято в проверку.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>OverviewTab</name>
         <message>
             <source>Re-run re&amp;construction</source>
@@ -1107,6 +1795,45 @@
         <message>
             <source>No store is selected. Choose stores in Settings → Accounts and stores.</source>
             <translation>Не выбран ни один магазин. Выберите магазины в меню Настройки → Учётные записи и магазины.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewModel</name>
+        <message>
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <source>Evotor product</source>
+            <translation>Товар Эвотора</translation>
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation>Остаток</translation>
+        </message>
+        <message>
+            <source>Will send</source>
+            <translation>Будет отправлено</translation>
+        </message>
+        <message>
+            <source>Sent last</source>
+            <translation>Отправлено в прошлый раз</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>below zero: sent as 0</source>
+            <translation>меньше нуля: отправляется 0</translation>
+        </message>
+        <message>
+            <source>too large: sent as the maximum</source>
+            <translation>слишком много: отправляется максимум</translation>
+        </message>
+        <message>
+            <source>older than a day: sent as of 23 hours ago</source>
+            <translation>старше суток: отправляется на момент 23 часа назад</translation>
         </message>
     </context>
     <context>
@@ -1956,8 +2683,8 @@
             <translation>Каналы продаж</translation>
         </message>
         <message>
-            <source>Connecting these is not available in this version yet.</source>
-            <translation>Подключение этих сервисов в этой версии пока недоступно.</translation>
+            <source>Optional: connect the places that should know your stock. The Sales channels tab shows how they are doing.</source>
+            <translation>Необязательно: подключите площадки, которым нужно знать ваши остатки. Вкладка «Каналы продаж» показывает их состояние.</translation>
         </message>
         <message>
             <source>Not connected.</source>
@@ -2200,6 +2927,200 @@
         <message>
             <source>StockDesk is still working. Stop now? Everything done so far is kept, and StockDesk continues where it stopped next time.</source>
             <translation>StockDesk ещё работает. Остановить сейчас? Всё сделанное сохранится, и в следующий раз StockDesk продолжит с того же места.</translation>
+        </message>
+    </context>
+    <context>
+        <name>YandexForm</name>
+        <message>
+            <source>Send the stock of your offers to Yandex Market (FBS, Express or DBS). Create an Api-Key in the seller cabinet under Settings → API and modules; the campaign id is shown there too.</source>
+            <translation>Отправляйте остатки ваших товаров в Яндекс Маркет (FBS, Экспресс или DBS). Создайте Api-Key в кабинете продавца в разделе Настройки → API и модули; там же указан идентификатор кампании.</translation>
+        </message>
+        <message>
+            <source>Paste the Api-Key</source>
+            <translation>Вставьте Api-Key</translation>
+        </message>
+        <message>
+            <source>Yandex Market Api-Key</source>
+            <translation>Api-Key Яндекс Маркета</translation>
+        </message>
+        <message>
+            <source>e.g. 21598764</source>
+            <translation>например 21598764</translation>
+        </message>
+        <message>
+            <source>optional: found from the campaign</source>
+            <translation>необязательно: определяется по кампании</translation>
+        </message>
+        <message>
+            <source>optional: only when asked, without warehouse groups</source>
+            <translation>необязательно: только по запросу, без групп складов</translation>
+        </message>
+        <message>
+            <source>Api-Key:</source>
+            <translation>Api-Key:</translation>
+        </message>
+        <message>
+            <source>Campaign id:</source>
+            <translation>Id кампании:</translation>
+        </message>
+        <message>
+            <source>Business id:</source>
+            <translation>Id кабинета:</translation>
+        </message>
+        <message>
+            <source>Evotor store:</source>
+            <translation>Магазин Эвотора:</translation>
+        </message>
+        <message>
+            <source>Warehouses:</source>
+            <translation>Склады:</translation>
+        </message>
+        <message>
+            <source>Warehouse id:</source>
+            <translation>Id склада:</translation>
+        </message>
+        <message>
+            <source>&lt;small&gt;With &lt;b&gt;warehouse groups&lt;/b&gt; the warehouses of a group share one stock, and StockDesk sends it once for the campaign. &lt;b&gt;Without groups&lt;/b&gt; StockDesk sends the stock for your one warehouse of this campaign. StockDesk can find out which applies; choose only if you know better.&lt;/small&gt;</source>
+            <translation>&lt;small&gt;При &lt;b&gt;группах складов&lt;/b&gt; у складов группы общие остатки, и StockDesk отправляет их один раз для кампании. &lt;b&gt;Без групп&lt;/b&gt; StockDesk отправляет остатки для вашего склада этой кампании. StockDesk может определить это сам; выбирайте, только если знаете точно.&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <source>Paste the Api-Key first.</source>
+            <translation>Сначала вставьте Api-Key.</translation>
+        </message>
+        <message>
+            <source>Type the campaign id.</source>
+            <translation>Введите идентификатор кампании.</translation>
+        </message>
+        <message>
+            <source>Connect Evotor first: the stock sent comes from an Evotor store.</source>
+            <translation>Сначала подключите Эвотор: отправляемые остатки берутся из магазина Эвотора.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected: %n offer(s).</source>
+            <translation>
+                <numerusform>Подключено: %n товар.</numerusform>
+                <numerusform>Подключено: %n товара.</numerusform>
+                <numerusform>Подключено: %n товаров.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 matched to Evotor products, %2 need your choice (Sales channels tab).</source>
+            <translation>Сопоставлено с товарами Эвотора: %1, требуют вашего выбора: %2 (вкладка «Каналы продаж»).</translation>
+        </message>
+        <message>
+            <source>Several warehouses fit: %1. Type the id of this campaign's warehouse in the Warehouse id field and check again.</source>
+            <translation>Подходят несколько складов: %1. Введите id склада этой кампании в поле «Id склада» и проверьте снова.</translation>
+        </message>
+        <message>
+            <source>Sending is off until you switch it on.</source>
+            <translation>Отправка выключена, пока вы её не включите.</translation>
+        </message>
+    </context>
+    <context>
+        <name>YandexPage</name>
+        <message>
+            <source>Send stock to Yandex Market (on sync and with Push)</source>
+            <translation>Отправлять остатки в Яндекс Маркет (при синхронизации и по кнопке)</translation>
+        </message>
+        <message>
+            <source>What will be sent</source>
+            <translation>Что будет отправлено</translation>
+        </message>
+        <message>
+            <source>P&amp;ush to Yandex Market</source>
+            <translation>&amp;Отправить в Яндекс Маркет</translation>
+        </message>
+        <message>
+            <source>Read the offers a&amp;gain</source>
+            <translation>Пере&amp;читать товары</translation>
+        </message>
+        <message>
+            <source>Fetch the campaign's offers and match them to the Evotor products</source>
+            <translation>Загрузить товары кампании и сопоставить их с товарами Эвотора</translation>
+        </message>
+        <message>
+            <source>Not connected: connect Yandex Market in Settings → Accounts and stores.</source>
+            <translation>Не подключено: подключите Яндекс Маркет в разделе Настройки → Учётные записи и магазины.</translation>
+        </message>
+        <message>
+            <source>warehouse groups (one stock for the group)</source>
+            <translation>группы складов (общие остатки группы)</translation>
+        </message>
+        <message>
+            <source>no warehouse groups (warehouse %1)</source>
+            <translation>без групп складов (склад %1)</translation>
+        </message>
+        <message>
+            <source>Campaign %1, %2.</source>
+            <translation>Кампания %1, %2.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stock value(s) will be sent</source>
+            <translation>
+                <numerusform>будет отправлен %n остаток</numerusform>
+                <numerusform>будет отправлено %n остатка</numerusform>
+                <numerusform>будет отправлено %n остатков</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n below zero, sent as 0</source>
+            <translation>
+                <numerusform>%n меньше нуля, отправляется 0</numerusform>
+                <numerusform>%n меньше нуля, отправляется 0</numerusform>
+                <numerusform>%n меньше нуля, отправляется 0</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n older than a day</source>
+            <translation>
+                <numerusform>%n старше суток</numerusform>
+                <numerusform>%n старше суток</numerusform>
+                <numerusform>%n старше суток</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with unknown stock: not sent</source>
+            <translation>
+                <numerusform>%n с неизвестным остатком: не отправляется</numerusform>
+                <numerusform>%n с неизвестным остатком: не отправляются</numerusform>
+                <numerusform>%n с неизвестным остатком: не отправляются</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not matched: not sent</source>
+            <translation>
+                <numerusform>%n без пары: не отправляется</numerusform>
+                <numerusform>%n без пары: не отправляются</numerusform>
+                <numerusform>%n без пары: не отправляются</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sending to Yandex Market…</source>
+            <translation>Отправка в Яндекс Маркет…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stock value(s) sent to Yandex Market.</source>
+            <translation>
+                <numerusform>В Яндекс Маркет отправлен %n остаток.</numerusform>
+                <numerusform>В Яндекс Маркет отправлено %n остатка.</numerusform>
+                <numerusform>В Яндекс Маркет отправлено %n остатков.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed:</source>
+            <translation>
+                <numerusform>%n с ошибкой:</numerusform>
+                <numerusform>%n с ошибкой:</numerusform>
+                <numerusform>%n с ошибкой:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reading the offers from Yandex Market…</source>
+            <translation>Чтение товаров из Яндекс Маркета…</translation>
+        </message>
+        <message>
+            <source>Offers read: %1 matched, %2 need a choice.</source>
+            <translation>Товары прочитаны: сопоставлено %1, требуют выбора %2.</translation>
         </message>
     </context>
 </TS>

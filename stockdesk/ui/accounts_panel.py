@@ -1,39 +1,39 @@
-"""Sales channels and sources besides Evotor (MoySklad, Yandex Market, IMSHOP).
-
-For now a list of what each one is for, connected later from Settings; the channels' jobs fill in
-the connect buttons when they land.
-"""
+"""Sales channels and sources besides Evotor: MoySklad, Yandex Market and IMSHOP, each connected with
+a live check. Shared by the wizard's optional page 3 and Settings → Accounts and stores."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from stockdesk.i18n import QT_TRANSLATE_NOOP
+from stockdesk.context import AppContext
+from stockdesk.ui.channels.connect_forms import ImshopForm, MoySkladForm, YandexForm
 from stockdesk.ui.widgets import paragraph
-
-ACCOUNTS = (
-    ("moysklad", QT_TRANSLATE_NOOP("AccountsPanel", "MoySklad"),
-     QT_TRANSLATE_NOOP("AccountsPanel", "Use MoySklad's stock as a source, if you keep it there.")),
-    ("yandex", QT_TRANSLATE_NOOP("AccountsPanel", "Yandex Market"),
-     QT_TRANSLATE_NOOP("AccountsPanel", "Keep the stock of your offers on Yandex Market in step.")),
-    ("imshop", "IMSHOP",
-     QT_TRANSLATE_NOOP("AccountsPanel", "Tell your IMSHOP online shop what is in stock.")),
-)
 
 
 class AccountsPanel(QWidget):
-    def __init__(self, note: str, status: str, parent: QWidget | None = None) -> None:
+    changed = Signal()  # a channel was connected or its setup changed
+
+    def __init__(self, ctx: AppContext, note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.moysklad = MoySkladForm(ctx, self)
+        self.yandex = YandexForm(ctx, self)
+        self.imshop = ImshopForm(ctx, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(paragraph(note, self))
-        for _, name, purpose in ACCOUNTS:
-            box = QGroupBox(QCoreApplication.translate("AccountsPanel", name), self)
-            inner = QVBoxLayout(box)
-            inner.addWidget(paragraph(QCoreApplication.translate("AccountsPanel", purpose), box))
-            label = QLabel(status, box)
-            label.setWordWrap(True)
-            inner.addWidget(label)
-            layout.addWidget(box)
+        for form in self.forms():
+            form.connected.connect(lambda _: self.changed.emit())
+            layout.addWidget(form)
         layout.addStretch(1)
+
+    def forms(self):
+        return (self.yandex, self.moysklad, self.imshop)
+
+    def is_busy(self) -> bool:
+        return any(form.is_busy() for form in self.forms())
+
+    def stop(self) -> None:
+        for form in self.forms():
+            if form.task is not None:
+                form.task.cancel()

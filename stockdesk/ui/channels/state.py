@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from stockdesk.i18n import QT_TRANSLATE_NOOP
+from stockdesk.i18n import QT_TRANSLATE_NOOP, tr
 from stockdesk.jobs.sync import Step
 
 translate = QCoreApplication.translate
@@ -48,10 +48,10 @@ def sync_state(step: Step | None, *, connected: bool, enabled: bool = True, unma
     if not step.ok:
         return CardState(FAILED, step.message or translate("Channels", "The last sync failed."), step.sent, step.failed)
     if step.failed:
-        return CardState(ATTENTION, translate("Channels", "%n item(s) could not be sent.", None, step.failed),
+        return CardState(ATTENTION, tr("Channels", "%n item(s) could not be sent.", step.failed),
                          step.sent, step.failed)
     if unmapped:
-        return CardState(ATTENTION, translate("Channels", "%n item(s) need a product chosen.", None, unmapped),
+        return CardState(ATTENTION, tr("Channels", "%n item(s) need a product chosen.", unmapped),
                          step.sent, step.failed)
     return CardState(OK, translate("Channels", "In step."), step.sent, step.failed)
 

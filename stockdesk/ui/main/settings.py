@@ -74,8 +74,11 @@ class SettingsDialog(QDialog):
 
         others = QGroupBox(self.tr("Sales channels"), tab)
         others_layout = QVBoxLayout(others)
-        others_layout.addWidget(AccountsPanel(self.tr("Connecting these is not available in this version "
-                                                      "yet."), self.tr("Not connected."), others))
+        self.channels = AccountsPanel(self.ctx, self.tr("Optional: connect the places that should know your "
+                                                        "stock. The Sales channels tab shows how they are doing."),
+                                      others)
+        self.channels.changed.connect(self.changed)
+        others_layout.addWidget(self.channels)
 
         layout = QVBoxLayout(tab)
         layout.addWidget(evotor)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from stockdesk.context import AppContext
 from stockdesk.jobs.connect import evotor_connected
@@ -128,13 +128,23 @@ class AccountsPage(WizardPage):
 
     def __init__(self, ctx: AppContext, state: FlowState, parent: QWidget | None = None) -> None:
         super().__init__(ctx, state, parent)
-        self.layout_.addWidget(AccountsPanel(self.tr(
+        self.panel = AccountsPanel(ctx, self.tr(
             "StockDesk can keep your sales channels in step with the Evotor stock. This is optional: "
-            "press Next to skip it, and connect these any time later in Settings."),
-            self.tr("Not connected. Connect later in Settings."), self))
+            "press Next to skip any of them, and connect them any time later in Settings."), self)
+        area = QScrollArea(self)
+        area.setWidget(self.panel)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.layout_.addWidget(area)
 
     def subtitle(self) -> str:
         return self.tr("Optional: other places that should know your stock.")
+
+    def running(self) -> bool:
+        return self.panel.is_busy()
+
+    def stop(self) -> None:
+        self.panel.stop()
 
 
 class StoresPage(WizardPage):
