@@ -78,8 +78,27 @@ def cmd_reconstruct(args) -> int:
                                 "{documents} documents read").format(
                     name=s.name, resolved=s.resolved, products=s.products, unresolved=s.unresolved,
                     documents=s.documents_read))
+                _explain(s)
         return OK
     return run_job(args, job)
+
+
+def _explain(s: reconstruct.StoreSummary) -> None:
+    """What the documents could not tell, so the owner knows how far to trust the numbers."""
+    if s.unknown_types:
+        say(tr("Cli", "  Documents of types StockDesk does not know (not applied): {types}").format(
+            types=", ".join(f"{t} ×{n}" for t, n in sorted(s.unknown_types.items()))))
+    if s.mismatched_products:
+        say(tr("Cli", "  {n} products have documents that disagree with each other (stock edited outside the "
+                      "terminals, or documents missing); the newest document was used.").format(n=s.mismatched_products))
+    for klass, verdict in sorted(s.learned.items()):
+        if verdict is None:
+            text = tr("Cli", "  Receipts “{kind}”: this shop's history does not show whether they move stock; "
+                             "products whose last document is one are left for review.")
+        else:
+            text = tr("Cli", "  Receipts “{kind}”: this shop's history shows they {verdict} stock.")
+        say(text.format(kind=klass.split(":", 1)[-1],
+                        verdict=tr("Cli", "move") if verdict == "moves" else tr("Cli", "do not move")))
 
 
 def cmd_unresolved(args) -> int:

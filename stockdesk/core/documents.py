@@ -21,7 +21,7 @@ INVENTORY = "INVENTORY"
 # Types known not to move stock (OPEN_TARE's effect is unconfirmed; the issue treats it as none).
 NON_MOVING = frozenset({
     "OPEN_SESSION", "POS_OPEN_SESSION", "CLOSE_SESSION", "CASH_INCOME", "CASH_OUTCOME",
-    "REVALUATION", "OPEN_TARE", "X_REPORT", "Z_REPORT",
+    "REVALUATION", "OPEN_TARE", "X_REPORT", "Z_REPORT", "FPRINT",  # FPRINT: legacy X/Z report
 })
 SALE_TYPES = frozenset({"SELL", "PAYBACK", "BUY", "BUYBACK"})
 FULL_SETTLEMENT = "CHECKOUT_FULL"

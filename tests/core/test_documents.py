@@ -34,7 +34,7 @@ def test_stock_can_go_negative_and_keeps_three_decimals():
 
 
 def test_non_moving_and_unknown_types_have_no_movements():
-    for t in ("OPEN_SESSION", "REVALUATION", "Z_REPORT", "OPEN_TARE", "SOME_NEW_TYPE"):
+    for t in ("OPEN_SESSION", "REVALUATION", "Z_REPORT", "OPEN_TARE", "FPRINT", "SOME_NEW_TYPE"):
         parsed = parse_document(doc(t, [pos("p", 1, 5)]))
         assert parsed.movements == []
     assert not parse_document(doc("SOME_NEW_TYPE", [])).known_type
