@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import logging
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -25,6 +26,9 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from stockdesk.context import AppContext  # noqa: E402
+from stockdesk.imshop.config import Warehouse  # noqa: E402
+from stockdesk.jobs import imshop, yandex  # noqa: E402
+from stockdesk.sandbox.yandex_server import YandexSandbox  # noqa: E402
 from stockdesk.sandbox import Faults, ShopSpec  # noqa: E402
 from stockdesk.sandbox.runner import start_in_thread  # noqa: E402
 from stockdesk.ui.app import create_main_window, install_translators  # noqa: E402
@@ -131,11 +135,14 @@ async def walk(ctx: AppContext, shooter: Shooter, size: tuple[int, int] | None) 
     if size:
         window.resize(*size)
     window.show()
-    for index, name in enumerate(("overview", "products", "review", "push", "activity")):
-        window.tabs.setCurrentIndex(index)
+    for index, (name, page) in enumerate((("overview", window.overview), ("products", window.products),
+                                          ("review", window.review_page), ("push", window.push_page),
+                                          ("activity", window.activity))):
+        window.tabs.setCurrentWidget(page)
         if name == "push":
             await until(lambda: not window.push_panel.is_running())
         await shooter.shoot(window, f"main-{index + 1}-{name}")
+    await channels(ctx, window, shooter)
     window.tabs.setCurrentIndex(1)
     window.products.filter_box.setCurrentIndex(window.products.filter_box.findData("manual"))
     window.products.table.selectRow(0)  # the line under the table tells the selected product's story
@@ -152,6 +159,43 @@ async def walk(ctx: AppContext, shooter: Shooter, size: tuple[int, int] | None) 
     await shooter.shoot(window.rebuild_dialog, "main-rerun-reconstruction")
     window.rebuild_dialog.close()
     window.close()
+
+
+async def channels(ctx: AppContext, window, shooter: Shooter) -> None:
+    """The Sales channels tab: Yandex Market connected to its sandbox and synced, the mapping, IMSHOP serving."""
+    store = ctx.db.execute("SELECT id FROM stores WHERE selected = 1 ORDER BY id").fetchone()[0]
+    codes = [r[0] for r in ctx.db.execute("SELECT code FROM products WHERE store_id = ? AND is_service = 0 AND code"
+                                          " IS NOT NULL ORDER BY code LIMIT 12", [store])]
+    tab = window.channels
+    async with YandexSandbox(api_key="demo-key", skus=codes + ["ART-404", "SET-2"]) as market:
+        os.environ["STOCKDESK_YANDEX_URL"] = market.url
+        await yandex.connect_yandex(ctx, "demo-key", campaign_id=market.campaign_id, store_id=store,
+                                    session_only=True)
+        yandex.set_enabled(ctx, True)
+        window.tabs.setCurrentWidget(tab)
+        tab.reload()
+        window.sync_now()
+        await until(lambda: not tab.runner.is_running())
+        await shooter.shoot(window, "main-6-channels-synced")
+        tab.yandex.mapping.only_choices.setChecked(True)
+        await shooter.shoot(window, "main-6-channels-mapping")
+        tab.yandex.mapping.only_choices.setChecked(False)
+    del os.environ["STOCKDESK_YANDEX_URL"]
+    imshop.save_key(ctx.secrets, "demo-imshop-key", session_only=True)
+    imshop.save_warehouse(ctx.db, Warehouse("1", store, "Магазин на Ленина", "Тверь", "ул. Ленина, 1", 56.86, 35.9),
+                          replace_existing=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    imshop.set_listen_address(ctx.db, "127.0.0.1", port)
+    tab.pages.setCurrentWidget(tab.imshop)
+    tab.imshop.start()
+    await until(lambda: not tab.imshop.is_running())
+    tab.show_cards()
+    await shooter.shoot(window, "main-6-channels-imshop")
+    await tab.imshop.shutdown()
+    tab.pages.setCurrentWidget(tab.moysklad)
+    await shooter.shoot(window, "main-6-channels-moysklad")
 
 
 def main() -> int:

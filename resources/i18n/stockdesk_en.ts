@@ -73,6 +73,20 @@
     <context>
         <name>ChannelCard</name>
         <message numerus="yes">
+            <source>%n read</source>
+            <translation>
+                <numerusform>%n read</numerusform>
+                <numerusform>%n read</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answered</source>
+            <translation>
+                <numerusform>%n answered</numerusform>
+                <numerusform>%n answered</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n sent</source>
             <translation>
                 <numerusform>%n sent</numerusform>

@@ -339,6 +339,30 @@
             <translation>{name}: остатки найдены для {resolved} из {products} товаров, требуют проверки: {unresolved}, прочитано документов: {documents}</translation>
         </message>
         <message>
+            <source>  Documents of types StockDesk does not know (not applied): {types}</source>
+            <translation>  Документы неизвестных StockDesk типов (не учтены): {types}</translation>
+        </message>
+        <message>
+            <source>  {n} products have documents that disagree with each other (stock edited outside the terminals, or documents missing); the newest document was used.</source>
+            <translation>  У товаров ({n}) документы противоречат друг другу (остатки меняли не на терминалах или документов не хватает); использован самый новый документ.</translation>
+        </message>
+        <message>
+            <source>  Receipts “{kind}”: this shop's history does not show whether they move stock; products whose last document is one are left for review.</source>
+            <translation>  Чеки «{kind}»: по истории этого магазина не видно, меняют ли они остатки; товары, у которых последний документ такой, оставлены на проверку.</translation>
+        </message>
+        <message>
+            <source>  Receipts “{kind}”: this shop's history shows they {verdict} stock.</source>
+            <translation>  Чеки «{kind}»: по истории этого магазина они {verdict} остатки.</translation>
+        </message>
+        <message>
+            <source>move</source>
+            <translation>меняют</translation>
+        </message>
+        <message>
+            <source>do not move</source>
+            <translation>не меняют</translation>
+        </message>
+        <message>
             <source>Finishing the push that was interrupted.</source>
             <translation>Завершаю прерванную отправку.</translation>
         </message>
@@ -786,7 +810,7 @@
         <name>ChannelCard</name>
         <message>
             <source>Last sync:</source>
-            <translation>Последняя синхронизация:</translation>
+            <translation>Синхронизация:</translation>
         </message>
         <message>
             <source>Items:</source>
@@ -795,6 +819,22 @@
         <message>
             <source>never</source>
             <translation>никогда</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n read</source>
+            <translation>
+                <numerusform>прочитана %n</numerusform>
+                <numerusform>прочитано %n</numerusform>
+                <numerusform>прочитано %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answered</source>
+            <translation>
+                <numerusform>%n ответ</numerusform>
+                <numerusform>%n ответа</numerusform>
+                <numerusform>%n ответов</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n sent</source>
@@ -856,7 +896,7 @@
         </message>
         <message>
             <source>Sync &amp;every</source>
-            <translation>Синхронизировать &amp;каждые</translation>
+            <translation>Синхронизировать кажд&amp;ые</translation>
         </message>
         <message>
             <source> min</source>
@@ -1451,7 +1491,7 @@
         </message>
         <message>
             <source>Sales channe&amp;ls</source>
-            <translation>Каналы продаж (&amp;L)</translation>
+            <translation>&amp;Каналы продаж</translation>
         </message>
         <message>
             <source>&amp;Activity</source>

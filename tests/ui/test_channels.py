@@ -78,6 +78,7 @@ def test_sync_now_pushes_to_yandex_and_updates_the_card(qtbot, qloop, ctx, marke
     card = tab.cards["yandex"]
     assert card.light.state == "attention"  # "NOT-IN-SHOP" still needs a choice
     assert card.counts.text() == f"{steps['yandex'].sent} sent"
+    assert tab.cards["evotor"].counts.text().endswith("read")
     assert card.last_sync.text() != "never"
     assert tab.cards["evotor"].light.state == "ok"
     assert "Yandex Market:" in tab.sync_message.text()

@@ -54,7 +54,8 @@ class ChannelCard(QFrame):
         form.addRow(self.tr("Last sync:"), self.last_sync)
         form.addRow(self.tr("Items:"), self.counts)
 
-    def show_state(self, state: CardState, last_sync: str | None) -> None:
+    def show_state(self, state: CardState, last_sync: str | None, counted: str = "sent") -> None:
+        """``counted``: what the items were - sent (pushes), read (imports) or answered (webhook)."""
         self.light.set_state(state.light)
         self.state.setText(state.text)
         self.state.setStyleSheet(style.label_style({FAILED: "error", ATTENTION: "warning"}.get(state.light, "")))
@@ -62,7 +63,8 @@ class ChannelCard(QFrame):
         if state.sent is None:
             self.counts.setText("—")
         else:
-            text = self.tr("%n sent", "", state.sent)
+            text = {"read": self.tr("%n read", "", state.sent), "answered": self.tr("%n answered", "", state.sent)
+                    }.get(counted) or self.tr("%n sent", "", state.sent)
             if state.failed:
                 text += " · " + self.tr("%n failed", "", state.failed)
             self.counts.setText(text)

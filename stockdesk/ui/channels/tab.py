@@ -101,9 +101,10 @@ class ChannelsTab(QWidget):
             "moysklad": sync_state(steps.get("moysklad"), connected=self._connected("moysklad")),
         }
         for channel, state in states.items():
-            self.cards[channel].show_state(state, at if channel in steps else None)
+            self.cards[channel].show_state(state, at if channel in steps else None,
+                                           "sent" if channel == "yandex" else "read")
         imshop_state, last_request = self.imshop.card_state()
-        self.cards["imshop"].show_state(imshop_state, last_request)
+        self.cards["imshop"].show_state(imshop_state, last_request, "answered")
 
     def reload(self) -> None:
         self.show_cards()
