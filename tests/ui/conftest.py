@@ -6,6 +6,7 @@ The in-memory keychain and the clean environment come from tests/conftest.py.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 import time
@@ -14,6 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 import qasync  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from stockdesk.context import AppContext  # noqa: E402
 from stockdesk.core.quantity import from_api  # noqa: E402
@@ -39,8 +42,25 @@ def qloop(qapp):
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
+    # Finish what the test left running while its loop still exists: a task or socket notifier
+    # outliving its loop (and Qt objects deleted later by the garbage collector) crashes a later test.
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
     loop.close()
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def qt_cleanup(qapp):
+    """Delete what the test closed now, not at some later test's event processing."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 async def until(condition, timeout: float = 60.0) -> None:
