@@ -1,4 +1,4 @@
-"""A read-mostly table over a list of dataclass rows, sorted in Python, and its filter proxy.
+"""A read-mostly table over a list of dataclass rows, sorted in Python, and its filter proxies.
 
 Subclasses give COLUMNS (English headers marked for translation in their own context) and
 ``cell(row, column, role)``. Sorting happens in the model with list.sort on SORT_ROLE keys: a
@@ -102,3 +102,43 @@ class SortProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if isinstance(model, RowTableModel):
             model.sort(column, order)
+
+
+class StoreSearchFilter(SortProxy):
+    """Rows of one store (or all), of one filter key, matching a search text.
+
+    MODEL is the RowTableModel subclass filtered: its rows have ``store_id`` and it answers
+    ``matches(row, needle)``; subclasses say which rows the filter key keeps in ``keeps``.
+    """
+
+    MODEL: type[RowTableModel] = RowTableModel
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._filter = "all"
+        self._store: str | None = None
+
+    def set_search(self, text: str) -> None:
+        self.set_filter_state("_needle", text.strip().casefold())
+
+    def set_filter(self, key: str) -> None:
+        self.set_filter_state("_filter", key)
+
+    def set_store(self, store_id: str | None) -> None:
+        self.set_filter_state("_store", store_id)
+
+    def keeps(self, row: Any, key: str) -> bool:
+        """Whether filter ``key`` keeps ``row``."""
+        raise NotImplementedError
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
+        model = self.sourceModel()
+        if not isinstance(model, self.MODEL) or source_parent.isValid():
+            return True
+        row = model.rows[source_row]
+        if self._store and row.store_id != self._store:
+            return False
+        if not self.keeps(row, self._filter):
+            return False
+        return not self._needle or model.matches(source_row, self._needle)

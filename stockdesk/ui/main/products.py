@@ -6,7 +6,7 @@ from enum import IntEnum
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
@@ -17,7 +17,7 @@ from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.overview import ProductRow, product_rows
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
-from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, SortProxy
+from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, StoreSearchFilter
 from stockdesk.ui.widgets import NAME_SAMPLE, setup_table
 
 
@@ -124,35 +124,13 @@ FILTERS = (
 )
 
 
-class ProductsFilter(SortProxy):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self._filter = "all"
-        self._store: str | None = None
+class ProductsFilter(StoreSearchFilter):
+    MODEL = ProductsModel
 
-    def set_search(self, text: str) -> None:
-        self.set_filter_state("_needle", text.strip().casefold())
-
-    def set_filter(self, key: str) -> None:
-        self.set_filter_state("_filter", key)
-
-    def set_store(self, store_id: str | None) -> None:
-        self.set_filter_state("_store", store_id)
-
-    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt API
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, ProductsModel) or source_parent.isValid():
-            return True
-        row = model.rows[source_row]
-        if self._store and row.store_id != self._store:
-            return False
-        if self._filter == "differs" and not differs(row):
-            return False
-        if self._filter not in ("all", "differs") and row.status != self._filter:
-            return False
-        return not self._needle or model.matches(source_row, self._needle)
+    def keeps(self, row: ProductRow, key: str) -> bool:
+        if key == "differs":
+            return differs(row)
+        return key == "all" or row.status == key
 
 
 class ProductsTab(QWidget):

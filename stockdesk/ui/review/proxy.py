@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-
 from stockdesk.i18n import QT_TRANSLATE_NOOP
+from stockdesk.jobs.review import ReviewItem
 from stockdesk.ui.review.model import ReviewModel
-from stockdesk.ui.table_model import SortProxy
+from stockdesk.ui.table_model import StoreSearchFilter
 
 # (key, label) in the order the filter box lists them
 FILTERS = (
@@ -18,34 +17,14 @@ FILTERS = (
 )
 
 
-class ReviewFilter(SortProxy):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self._filter = "all"
-        self._store: str | None = None
+class ReviewFilter(StoreSearchFilter):
+    MODEL = ReviewModel
 
-    def set_search(self, text: str) -> None:
-        self.set_filter_state("_needle", text.strip().casefold())
-
-    def set_filter(self, key: str) -> None:
-        self.set_filter_state("_filter", key)
-
-    def set_store(self, store_id: str | None) -> None:
-        self.set_filter_state("_store", store_id)
-
-    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt API
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, ReviewModel) or source_parent.isValid():
-            return True
-        item = model.item(source_row)
-        if self._store and item.store_id != self._store:
-            return False
-        if self._filter == "undecided" and item.action is not None:
-            return False
-        if self._filter == "decided" and item.action is None:
-            return False
-        if self._filter in ("no_documents", "uncertain_effect") and item.reason != self._filter:
-            return False
-        return not self._needle or model.matches(source_row, self._needle)
+    def keeps(self, item: ReviewItem, key: str) -> bool:
+        if key == "undecided":
+            return item.action is None
+        if key == "decided":
+            return item.action is not None
+        if key in ("no_documents", "uncertain_effect"):
+            return item.reason == key
+        return True
