@@ -6,10 +6,9 @@ from enum import IntEnum
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from stockdesk.context import AppContext
 from stockdesk.i18n import QT_TRANSLATE_NOOP
@@ -17,6 +16,7 @@ from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.overview import ProductRow, product_rows
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
+from stockdesk.ui.filter_row import FilterRow
 from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, StoreSearchFilter
 from stockdesk.ui.widgets import NAME_SAMPLE, setup_table
 
@@ -140,18 +140,10 @@ class ProductsTab(QWidget):
         self.model = ProductsModel(self)
         self.proxy = ProductsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search by name, article, code or barcode"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.filter_box = QComboBox(self)
-        for key, label in FILTERS:
-            self.filter_box.addItem(QCoreApplication.translate("ProductsTab", label), key)
-        self.filter_box.currentIndexChanged.connect(lambda _: self.proxy.set_filter(self.filter_box.currentData()))
-        self.filter_box.setAccessibleName(self.tr("Show"))
-        self.store_box = QComboBox(self)
-        self.store_box.currentIndexChanged.connect(lambda _: self.proxy.set_store(self.store_box.currentData()))
-        self.store_box.setAccessibleName(self.tr("Store"))
+        self.filters = FilterRow(self, self.proxy, FILTERS, "ProductsTab",
+                                 placeholder=self.tr("Search by name, article, code or barcode"),
+                                 filter_name=self.tr("Show"), store_name=self.tr("Store"))
+        self.search, self.filter_box, self.store_box = self.filters.search, self.filters.filter_box, self.filters.store_box
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -167,12 +159,8 @@ class ProductsTab(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.filter_box, 1)
-        filters.addWidget(self.store_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters.layout)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.counts)
@@ -196,15 +184,7 @@ class ProductsTab(QWidget):
             rows.extend(product_rows(self.ctx, store.id))
         self.model.set_rows(rows)
         self.detail.clear()
-        current = self.store_box.currentData()
-        self.store_box.blockSignals(True)
-        self.store_box.clear()
-        self.store_box.addItem(self.tr("All stores"), None)
-        for store in stores:
-            self.store_box.addItem(store.name, store.id)
-        self.store_box.setCurrentIndex(max(0, self.store_box.findData(current)))
-        self.store_box.blockSignals(False)
-        self.store_box.setVisible(len(stores) > 1)
+        self.filters.set_stores(self.tr("All stores"), [(s.name, s.id) for s in stores])
         self.table.setColumnHidden(PCol.STORE, len(stores) < 2)
         self.columns.fit()
         goods = [r for r in rows if r.status != "service"]

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QTableView, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from stockdesk.context import AppContext
 from stockdesk.errors import UserError
 from stockdesk.jobs import review as review_jobs
 from stockdesk.ui import style
+from stockdesk.ui.filter_row import FilterRow
 from stockdesk.ui.review.delegate import QuantityDelegate
 from stockdesk.ui.review.model import Col, ReviewModel
 from stockdesk.ui.review.proxy import FILTERS, ReviewFilter
@@ -36,19 +37,10 @@ class ReviewWidget(QWidget):
         self.proxy = ReviewFilter(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search by name, article, code or barcode"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.filter_box = QComboBox(self)
-        for key, label in FILTERS:
-            self.filter_box.addItem(QCoreApplication.translate("ReviewFilter", label), key)
-        self.filter_box.currentIndexChanged.connect(
-            lambda _: self.proxy.set_filter(self.filter_box.currentData()))
-        self.filter_box.setAccessibleName(self.tr("Show"))
-        self.store_box = QComboBox(self)
-        self.store_box.currentIndexChanged.connect(lambda _: self.proxy.set_store(self.store_box.currentData()))
-        self.store_box.setAccessibleName(self.tr("Store"))
+        self.filters = FilterRow(self, self.proxy, FILTERS, "ReviewFilter",
+                                 placeholder=self.tr("Search by name, article, code or barcode"),
+                                 filter_name=self.tr("Show"), store_name=self.tr("Store"))
+        self.search, self.filter_box, self.store_box = self.filters.search, self.filters.filter_box, self.filters.store_box
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -98,13 +90,9 @@ class ReviewWidget(QWidget):
         self.delegate.message.connect(self.status.show_message)
         self.model.decisions_changed.connect(self._decisions_changed)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.filter_box, 1)
-        filters.addWidget(self.store_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters.layout)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -132,18 +120,10 @@ class ReviewWidget(QWidget):
         """Read the list again (after a reconstruction or an import); undo history starts afresh."""
         self.undo_stack.clear()
         self.model.reload()
-        current = self.store_box.currentData()
-        self.store_box.blockSignals(True)
-        self.store_box.clear()
-        self.store_box.addItem(self.tr("All stores"), None)
         names = self.model.store_names
-        for store_id in sorted({item.store_id for item in self.model.rows}, key=lambda s: names.get(s, s)):
-            self.store_box.addItem(names.get(store_id, store_id), store_id)
-        self.store_box.setCurrentIndex(max(0, self.store_box.findData(current)))
-        self.store_box.blockSignals(False)
-        several = len({item.store_id for item in self.model.rows}) > 1
-        self.store_box.setVisible(several)
-        self.table.setColumnHidden(Col.STORE, not several)
+        store_ids = sorted({item.store_id for item in self.model.rows}, key=lambda s: names.get(s, s))
+        self.filters.set_stores(self.tr("All stores"), [(names.get(s, s), s) for s in store_ids])
+        self.table.setColumnHidden(Col.STORE, len(store_ids) < 2)
         self.columns.fit()
         self._show_counts()
 
