@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QVBoxLayout, QWidget)
 
 from stockdesk.context import AppContext
-from stockdesk.errors import UserError
 from stockdesk.jobs.connect import ConnectResult, connect_evotor, evotor_connected
 from stockdesk.secrets import env_var
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import MessageBar, error_text, paragraph
+from stockdesk.ui.widgets import MessageBar, checked, paragraph
 
 
 class ConnectForm(QWidget):
@@ -119,17 +118,13 @@ class ConnectForm(QWidget):
 
     async def _check(self, token: str | None, session_only: bool) -> None:
         try:
-            result = await connect_evotor(self.ctx, token, session_only=session_only)
-        except UserError as exc:
-            self.message.show_message(exc.render(), "error")
-            self.session_button.setVisible(exc.code == "no_keychain")
-            return
-        except Exception as exc:
-            self.message.show_message(error_text(exc), "error")
-            return
+            result = await checked(connect_evotor(self.ctx, token, session_only=session_only), self.message,
+                                   self.session_button)
         finally:
             self.check_button.setEnabled(True)
             self.busy_changed.emit(False)
+        if result is None:
+            return
         self.result = result
         self.token.clear()
         self.message.show_message(self._storage_text(result.token_storage), "ok")

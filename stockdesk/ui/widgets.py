@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Awaitable, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHeaderView, QLabel, QSizePolicy,
@@ -12,6 +13,7 @@ from stockdesk.errors import UserError
 from stockdesk.ui import style
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _BANNERS = {"error": style.ERROR_BANNER, "ok": style.OK_BANNER, "warning": style.DEMO_BANNER,
             "info": "padding: 6px;"}
@@ -50,6 +52,21 @@ def error_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Something unexpected went wrong. The details are in the log file stockdesk.log "
                   "in the data folder (see Help → About).")
+
+
+async def checked(check: Awaitable[T], message: MessageBar, session_button: QWidget) -> T | None:
+    """Await a connection check; if it fails, say why on ``message`` and return None.
+
+    ``session_button`` ("keep it for this run only") is shown only when the keychain refused the secret.
+    """
+    try:
+        return await check
+    except UserError as exc:
+        message.show_message(exc.render(), "error")
+        session_button.setVisible(exc.code == "no_keychain")
+    except Exception as exc:
+        message.show_message(error_text(exc), "error")
+    return None
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

@@ -20,7 +20,7 @@ from stockdesk.imshop.config import Warehouse
 from stockdesk.jobs import imshop, moysklad, yandex
 from stockdesk.ui.channels.state import channel_name
 from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import MessageBar, error_text, paragraph
+from stockdesk.ui.widgets import MessageBar, checked, paragraph
 from stockdesk.yandex.config import YandexConfig
 
 
@@ -87,16 +87,11 @@ class ChannelForm(QGroupBox):
 
     async def _run(self, coro: Coroutine[Any, Any, str]) -> None:
         try:
-            text = await coro
-        except UserError as exc:
-            self.message.show_message(exc.render(), "error")
-            self.session_button.setVisible(exc.code == "no_keychain")
-            return
-        except Exception as exc:
-            self.message.show_message(error_text(exc), "error")
-            return
+            text = await checked(coro, self.message, self.session_button)
         finally:
             self.check_button.setEnabled(True)
+        if text is None:
+            return
         self.message.show_message(text, "ok")
         self.connected.emit(self.channel)
 
