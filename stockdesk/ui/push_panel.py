@@ -24,7 +24,7 @@ from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.table_model import SORT_ROLE, RowTableModel, SortProxy
 from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, setup_table
+from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, reported, setup_table
 
 translate = QCoreApplication.translate
 
@@ -206,12 +206,7 @@ class PushPanel(QWidget):
 
     async def _guard(self, coro) -> None:
         try:
-            await coro
-        except asyncio.CancelledError:
-            self.message.show_message(self.tr("Stopped."), "warning")
-            raise
-        except Exception as exc:  # UserError: a sentence; anything else: logged, then a sentence
-            self.message.show_error(exc)
+            await reported(coro, self.message, self.tr("Stopped."))
         finally:
             self._timer.stop()
             self.progress.hide()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from stockdesk.context import AppContext
 from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import MessageBar
+from stockdesk.ui.widgets import MessageBar, reported
 
 
 class JobPage(QWidget):
@@ -44,12 +44,7 @@ class JobPage(QWidget):
 
     async def _guard(self, coro: Coroutine[Any, Any, None]) -> None:
         try:
-            await coro
-        except asyncio.CancelledError:
-            self.message.show_message(self.tr("Stopped."), "warning")
-            raise
-        except Exception as exc:  # UserError: its sentence; anything else: logged, then a sentence
-            self.message.show_error(exc)
+            await reported(coro, self.message, self.tr("Stopped."))
         finally:
             for button in self.job_buttons:
                 button.setEnabled(True)
