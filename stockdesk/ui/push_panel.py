@@ -22,7 +22,7 @@ from stockdesk.jobs.progress import Progress
 from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push, retry_failed, unfinished_push
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
-from stockdesk.ui.table_model import SORT_ROLE, RowTableModel, SortProxy
+from stockdesk.ui.table_model import NUMBER_ALIGNMENT, SORT_ROLE, RowTableModel, SortProxy
 from stockdesk.ui.tasks import spawn
 from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, reported, setup_table
 
@@ -76,8 +76,7 @@ class PushModel(RowTableModel[PushRow]):
             if column == PushCol.NEW:
                 return item.new_value if sort else fmt.qty(item.new_value)
             if column == PushCol.SOURCE:
-                source = SOURCES.get(item.source)
-                return self.tr(source) if source else item.source
+                return self.label(SOURCES, item.source)
             if column == PushCol.RESULT:
                 if row.ok is None:
                     return "" if not sort else 0
@@ -92,7 +91,7 @@ class PushModel(RowTableModel[PushRow]):
         if role == Qt.ItemDataRole.ToolTipRole and column == PushCol.RESULT and row.error:
             return row.error
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PushCol.OLD, PushCol.NEW):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
     def record(self, result: PushResult, keys: set[tuple[str, str]] | None = None) -> None:

@@ -18,7 +18,7 @@ from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.channels.jobs_panel import JobPage
 from stockdesk.ui.channels.mapping import MappingView
-from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, SortProxy
+from stockdesk.ui.table_model import NUMBER_ALIGNMENT, ROW_ROLE, SORT_ROLE, RowTableModel, SortProxy
 from stockdesk.ui.widgets import NAME_SAMPLE, setup_table
 
 
@@ -58,8 +58,7 @@ class CompareModel(RowTableModel[Difference]):
             if column == DCol.EVOTOR:
                 return row.evotor_value if sort else (fmt.qty(row.evotor_value) if row.evotor_value is not None else "—")
             if column == DCol.SOURCE:
-                source = SOURCES.get(row.evotor_source)
-                return self.tr(source) if source else row.evotor_source
+                return self.label(SOURCES, row.evotor_source)
             if column == DCol.MOYSKLAD:
                 return row.moysklad_value if sort else fmt.qty(row.moysklad_value)
             if column == DCol.DIFFERENCE:
@@ -69,7 +68,7 @@ class CompareModel(RowTableModel[Difference]):
         if role == Qt.ItemDataRole.ForegroundRole and column == DCol.DIFFERENCE and diff:
             return style.WARNING
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DCol.EVOTOR, DCol.MOYSKLAD, DCol.DIFFERENCE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
 

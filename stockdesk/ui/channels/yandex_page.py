@@ -18,7 +18,7 @@ from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.channels.jobs_panel import JobPage
 from stockdesk.ui.channels.mapping import MappingView
-from stockdesk.ui.table_model import SORT_ROLE, RowTableModel, SortProxy
+from stockdesk.ui.table_model import NUMBER_ALIGNMENT, SORT_ROLE, RowTableModel, SortProxy
 from stockdesk.ui.widgets import NAME_SAMPLE, setup_table
 from stockdesk.yandex.config import YandexConfig
 
@@ -69,7 +69,7 @@ class PreviewModel(RowTableModel[PushLine]):
         if role == Qt.ItemDataRole.ForegroundRole and column in (YCol.COUNT, YCol.NOTE) and (row.clamped or row.stale):
             return style.WARNING
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (YCol.BALANCE, YCol.COUNT, YCol.PREVIOUS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
 

@@ -38,8 +38,7 @@ class ActivityModel(RowTableModel[dict]):
             if column == 0:
                 return row["at"] if role == SORT_ROLE else fmt.iso_datetime(row["at"])
             if column == 1:
-                kind = KINDS.get(row["kind"])
-                return self.tr(kind) if kind else row["kind"]
+                return self.label(KINDS, row["kind"])
             if column == 2:
                 return row["message"]
         if role == Qt.ItemDataRole.ForegroundRole and row["kind"] == "error":

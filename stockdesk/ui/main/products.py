@@ -17,7 +17,7 @@ from stockdesk.jobs.overview import ProductRow, product_rows
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.filter_row import FilterRow
-from stockdesk.ui.table_model import ROW_ROLE, SORT_ROLE, RowTableModel, StoreSearchFilter
+from stockdesk.ui.table_model import NUMBER_ALIGNMENT, ROW_ROLE, SORT_ROLE, RowTableModel, StoreSearchFilter
 from stockdesk.ui.widgets import NAME_SAMPLE, setup_table
 
 
@@ -89,7 +89,7 @@ class ProductsModel(RowTableModel[ProductRow]):
             if column == PCol.BARCODE and len(row.barcodes) > 1:
                 return "\n".join(row.barcodes)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PCol.CLOUD, PCol.VALUE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
     def _plain(self, row: ProductRow, column: int, for_sort: bool) -> Any:

@@ -22,7 +22,7 @@ from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.review import ReviewItem
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
-from stockdesk.ui.table_model import SORT_ROLE, RowTableModel
+from stockdesk.ui.table_model import NUMBER_ALIGNMENT, SORT_ROLE, RowTableModel
 
 WEIGHTED_ROLE = Qt.ItemDataRole.UserRole + 2
 Key = tuple[str, str]                      # (store_id, product_id)
@@ -111,7 +111,7 @@ class ReviewModel(RowTableModel[ReviewItem]):
             if column == Col.NAME:
                 return item.name
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Col.CLOUD:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
     def _plain(self, item: ReviewItem, column: int, for_sort: bool) -> Any:
@@ -175,7 +175,7 @@ class ReviewModel(RowTableModel[ReviewItem]):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._new_value_tip(item)
         return None
