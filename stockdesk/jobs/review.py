@@ -49,7 +49,7 @@ class ReviewItem:
 
 _REVIEW_SQL = """
 SELECT p.store_id, p.id, p.name, p.article_number, p.code, p.barcodes, p.measure_name, r.reason, r.klass,
-       r.doc_type, r.doc_number, r.doc_close_ms, p.cloud_qty, r.s0, r.q, r.doc_id, m.action, m.value, r.mismatches,
+       r.doc_type, r.doc_number, r.doc_close_ms, p.cloud_qty, r.s0, r.q, m.action, m.value, r.mismatches,
        r.after
 FROM results r
 JOIN products p ON p.store_id = r.store_id AND p.id = r.product_id
@@ -64,7 +64,7 @@ def review_items(ctx: AppContext, store_id: str | None = None) -> list[ReviewIte
     items = []
     for row in ctx.db.execute(_REVIEW_SQL.format(where=where), args):
         (sid, pid, name, article, code, barcodes, unit, reason, klass, doc_type, doc_number, close_ms,
-         cloud, s0, q, _doc_id, action, value, mismatches, after) = row
+         cloud, s0, q, action, value, mismatches, after) = row
         items.append(ReviewItem(
             sid, pid, name, article, code, json.loads(barcodes or "[]"), unit, is_weighted(unit), reason, klass,
             doc_type, doc_number, close_ms, cloud, after if klass else None, action, value, mismatches,

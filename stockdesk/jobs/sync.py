@@ -16,7 +16,7 @@ from typing import Awaitable, Callable
 from stockdesk.context import AppContext
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
 from stockdesk.i18n import tr
-from stockdesk.jobs import moysklad, push, reconstruct, yandex
+from stockdesk.jobs import moysklad, reconstruct, yandex
 from stockdesk.jobs.progress import ProgressCallback, ignore
 from stockdesk.moysklad.config import SETTING_STOCK_SOURCE
 from stockdesk.store import utc_now
@@ -46,9 +46,9 @@ class SyncResult:
 
 
 async def _evotor(ctx: AppContext, progress: ProgressCallback) -> Step:
+    # A repeat reconstruction reads the documents that arrived since (with an overlap) and the
+    # product list again: the cloud's current balances, which the channels get.
     summary = await reconstruct.reconstruct(ctx, progress=progress)
-    # The cloud is the stock of record now: its balances, read again, are what channels get.
-    await push.plan_push(ctx)
     return Step("evotor", True, sent=sum(s.documents_read for s in summary.stores))
 
 
