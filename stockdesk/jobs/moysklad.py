@@ -291,7 +291,7 @@ SELECT p.store_id, p.id, p.name, p.measure_name, mb.qty,
 FROM moysklad_balances mb
 JOIN products p ON p.store_id = mb.store_id AND p.id = mb.product_id
 LEFT JOIN results r ON r.store_id = p.store_id AND r.product_id = p.id
-LEFT JOIN manual_values m ON m.store_id = p.store_id AND m.product_id = p.id
+LEFT JOIN owner_values m ON m.store_id = p.store_id AND m.product_id = p.id
 WHERE p.is_service = 0 {where}
 ORDER BY p.store_id, p.name
 """

@@ -24,7 +24,7 @@ _OVERVIEW_SQL = """
 SELECT s.id, s.name,
   (SELECT COUNT(*) FROM products p WHERE p.store_id = s.id AND p.is_service = 0),
   (SELECT COUNT(*) FROM results r WHERE r.store_id = s.id AND r.status = 'resolved'),
-  (SELECT COUNT(*) FROM results r LEFT JOIN manual_values m ON m.store_id = r.store_id AND m.product_id = r.product_id
+  (SELECT COUNT(*) FROM results r LEFT JOIN owner_values m ON m.store_id = r.store_id AND m.product_id = r.product_id
      WHERE r.store_id = s.id AND r.status = 'unresolved' AND m.action IS NULL),
   (SELECT COUNT(DISTINCT i.product_id) FROM push_items i JOIN push_runs u ON u.id = i.run_id
      WHERE u.channel = 'evotor' AND i.store_id = s.id AND i.status = 'ok'),
@@ -65,7 +65,7 @@ SELECT p.store_id, p.id, p.name, p.article_number, p.code, p.barcodes, p.measure
        r.status, r.value, m.action, m.value, r.doc_type, r.doc_number, r.doc_close_ms, r.s0, r.q, r.rule
 FROM products p
 LEFT JOIN results r ON r.store_id = p.store_id AND r.product_id = p.id
-LEFT JOIN manual_values m ON m.store_id = p.store_id AND m.product_id = p.id
+LEFT JOIN owner_values m ON m.store_id = p.store_id AND m.product_id = p.id
 WHERE p.store_id = ? ORDER BY p.name
 """
 

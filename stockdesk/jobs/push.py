@@ -50,7 +50,8 @@ class PushResult:
     failed: list[tuple[PushItem, str]]
 
 
-# What each product should be: the owner's value first, then the reconstruction.
+# What each product should be: the owner's value in force first, then the reconstruction; with the
+# cloud balance StockDesk last knew to be right (see core.keep_in_step).
 _TARGETS_SQL = """
 SELECT p.store_id, p.id, p.name, p.cloud_qty,
        CASE WHEN m.action = 'set' THEN m.value
@@ -59,14 +60,34 @@ SELECT p.store_id, p.id, p.name, p.cloud_qty,
        CASE WHEN m.action = 'set' THEN 'manual'
             WHEN m.action IS NOT NULL THEN m.action
             WHEN r.status = 'resolved' THEN 'documents'
-            ELSE 'unresolved' END AS source
+            ELSE 'unresolved' END AS source,
+       k.qty, k.at, p.updated_at
 FROM products p
 JOIN stores s ON s.id = p.store_id
 LEFT JOIN results r ON r.store_id = p.store_id AND r.product_id = p.id
-LEFT JOIN manual_values m ON m.store_id = p.store_id AND m.product_id = p.id
+LEFT JOIN owner_values m ON m.store_id = p.store_id AND m.product_id = p.id
+LEFT JOIN cloud_known k ON k.store_id = p.store_id AND k.product_id = p.id
 WHERE p.is_service = 0 AND {where}
 ORDER BY p.store_id, p.name
 """
+
+
+@dataclass
+class Target:
+    store_id: str
+    product_id: str
+    name: str
+    cloud: int | None
+    target: int | None
+    source: str                  # documents | manual | keep_cloud | skip | unresolved
+    known: int | None            # the cloud balance StockDesk last knew to be right ...
+    known_at: str | None         # ... and when (None: it never knew one)
+    cloud_updated_at: str | None
+
+
+def targets(db: Database, store_ids: list[str] | None) -> list[Target]:
+    where, args = _store_filter(store_ids)
+    return [Target(*row) for row in db.execute(_TARGETS_SQL.format(where=where), args)]
 
 
 def _store_filter(store_ids: list[str] | None) -> tuple[str, list]:
@@ -76,17 +97,16 @@ def _store_filter(store_ids: list[str] | None) -> tuple[str, list]:
 
 
 def _plan(db: Database, store_ids: list[str] | None) -> PushPlan:
-    where, args = _store_filter(store_ids)
     items, unchanged, unresolved = [], 0, 0
-    for store_id, product_id, name, cloud, target, source in db.execute(_TARGETS_SQL.format(where=where), args):
-        if source == "unresolved":
+    for t in targets(db, store_ids):
+        if t.source == "unresolved":
             unresolved += 1
-        elif target is None:
+        elif t.target is None:
             continue  # the owner chose to keep the cloud's value or to skip
-        elif target == cloud:
+        elif t.target == t.cloud:
             unchanged += 1
         else:
-            items.append(PushItem(store_id, product_id, name, cloud, target, source))
+            items.append(PushItem(t.store_id, t.product_id, t.name, t.cloud, t.target, t.source))
     return PushPlan(items, unchanged, unresolved)
 
 
@@ -141,6 +161,8 @@ def _record(db: Database, run_id: int, item: PushItem, error: str | None) -> Non
         if not error:
             db.execute("UPDATE products SET cloud_qty = ?, fetched_at = ? WHERE store_id = ? AND id = ?",
                        [item.new_value, utc_now(), item.store_id, item.product_id])
+            db["cloud_known"].upsert({"store_id": item.store_id, "product_id": item.product_id,
+                                      "qty": item.new_value, "at": utc_now()}, pk=("store_id", "product_id"))
 
 
 def _mark_landed(db: Database, run_id: int) -> None:
@@ -150,8 +172,23 @@ def _mark_landed(db: Database, run_id: int) -> None:
                " AND p.id = push_items.product_id)", [utc_now(), run_id])
 
 
+def remember_cloud(db: Database, store_ids: list[str], run_id: int | None = None) -> None:
+    """After a push or a sync, the cloud balances just read or written are the ones StockDesk knows to
+    be right; an item that failed in ``run_id`` keeps what was known before."""
+    if not store_ids:
+        return
+    marks = ",".join("?" * len(store_ids))
+    db.execute(
+        "INSERT OR REPLACE INTO cloud_known (store_id, product_id, qty, at)"
+        f" SELECT p.store_id, p.id, p.cloud_qty, ? FROM products p WHERE p.is_service = 0 AND p.store_id IN ({marks})"
+        " AND NOT EXISTS (SELECT 1 FROM push_items i WHERE i.run_id = ? AND i.store_id = p.store_id"
+        " AND i.product_id = p.id AND i.status != 'ok')", [utc_now(), *store_ids, run_id])
+
+
 def _close_run(db: Database, run_id: int) -> PushResult:
     db["push_runs"].update(run_id, {"status": "done", "finished_at": utc_now()})
+    remember_cloud(db, [r[0] for r in db.execute("SELECT DISTINCT store_id FROM push_items WHERE run_id = ?", [run_id])],
+                   run_id)
     ok = db.execute("SELECT COUNT(*) FROM push_items WHERE run_id = ? AND status = 'ok'", [run_id]).fetchone()[0]
     failed = [(PushItem(r[0], r[1], r[2] or r[1], r[3], r[4], ""), r[5] or "")
               for r in db.execute(
@@ -178,8 +215,11 @@ async def push(ctx: AppContext, plan: PushPlan | None = None, progress: Progress
             await ctx.worker.run(_mark_landed, run_id)
         else:
             if plan is None:
-                await _refresh_cloud(ctx, client, _selected(ctx, None))
-                plan = await ctx.worker.run(_plan, None)
+                stores = _selected(ctx, None)
+                await _refresh_cloud(ctx, client, stores)
+                plan = await ctx.worker.run(_plan, stores)
+                if not plan.items:  # everything already right: the cloud as read is known right
+                    await ctx.worker.run(remember_cloud, stores)
             if not plan.items:
                 return PushResult(None, 0, [])
             run_id = await ctx.worker.run(_create_run, plan.items)

@@ -53,7 +53,7 @@ SELECT p.store_id, p.id, p.name, p.article_number, p.code, p.barcodes, p.measure
        r.after
 FROM results r
 JOIN products p ON p.store_id = r.store_id AND p.id = r.product_id
-LEFT JOIN manual_values m ON m.store_id = r.store_id AND m.product_id = r.product_id
+LEFT JOIN owner_values m ON m.store_id = r.store_id AND m.product_id = r.product_id
 WHERE r.status = 'unresolved' {where}
 ORDER BY p.store_id, p.name
 """

@@ -4,7 +4,7 @@ It serves a generated ``Shop`` and rejects what the real API rejects (see the re
 shared/reference/evotor-api.md §1-7, 9): Bearer auth, the vnd.evotor.v2+json media types, cursor
 paging whose cursors need URL-encoding, filters only on the first page of a series, PATCH limited to
 quantity/price/cost_price with at most 3 decimals and 7 integer digits. Where the real behaviour is
-UNCONFIRMED it is a constructor option (``filter_by``, ``send_retry_after``). Documents come back
+UNCONFIRMED it is a constructor option (``filter_by``, ``send_retry_after``, ``cloud_follows_documents``). Documents come back
 within a page in a shuffled order, so clients must sort them themselves.
 
 Faults (5xx, 429, connection resets, truncated bodies, latency) are injected on demand for tests.
@@ -225,7 +225,7 @@ class EvotorSandbox(LocalServer):
     def __init__(self, shop: Shop, *, page_size: int = 1000, rate_limit_rps: float | None = None,
                  filter_by: str = "created_at", send_retry_after: bool = False,
                  faults: Faults | None = None, extra_tokens: dict[str, str] | None = None,
-                 clock_ms: Callable[[], int] | None = None) -> None:
+                 clock_ms: Callable[[], int] | None = None, cloud_follows_documents: bool = False) -> None:
         if filter_by not in ("created_at", "close_date"):
             raise ValueError("filter_by must be 'created_at' or 'close_date'")
         for token, role in (extra_tokens or {}).items():
@@ -236,6 +236,9 @@ class EvotorSandbox(LocalServer):
         self.rate_limit_rps = rate_limit_rps
         self.filter_by = filter_by
         self.send_retry_after = send_retry_after
+        # UNCONFIRMED whether the cloud's `quantity` moves when a terminal's document arrives, or only
+        # when someone PATCHes it: sell() does one or the other.
+        self.cloud_follows_documents = cloud_follows_documents
         self.faults = faults or Faults()
         self.tokens: dict[str, str | None] = {shop.token: None, **(extra_tokens or {})}
         self.clock_ms = clock_ms or (lambda: int(time.time() * 1000))
@@ -283,6 +286,46 @@ class EvotorSandbox(LocalServer):
         store = self._store_pos.get(store_id)
         pos = None if store is None else self._product_pos[store].get(product_id)
         return None if pos is None else dict(self._products[store][pos])
+
+    # -- the shop going on, for tests --
+
+    def sell(self, store_id: str, product_id: str, quantity: Decimal, *, device: int = 0) -> dict:
+        """A sale on a terminal now: a SELL document from the terminal's stock (the cloud's value, which
+        terminals load), the true stock one sale lower; the cloud's value follows if it does."""
+        store = self._store_pos[store_id]
+        data = self.shop.stores[store]
+        card = self._products[store][self._product_pos[store][product_id]]
+        s0 = Decimal(str(card.get("quantity", 0)))
+        now = self.clock_ms()
+        milli = int(quantity * 1000)
+        price = card.get("price") or 0
+        doc_id = f"sale-{len(data.documents):08d}-0000-4000-8000-000000000000"
+        doc = {"type": "SELL", "id": doc_id, "extras": {}, "number": len(data.documents) + 1,
+               "close_date": iso_ms(now), "created_at": iso_ms(now), "time_zone_offset": 10800000,
+               "device_id": data.device_ids[device % len(data.device_ids)] if data.device_ids else "device-0",
+               "store_id": store_id, "user_id": data.user_id, "version": "V2",
+               "body": {"positions": [{"id": doc_id, "product_id": product_id, "product_name": card.get("name"),
+                                       "product_type": card.get("type"), "measure_name": card.get("measure_name"),
+                                       "quantity": qty_json(milli), "initial_quantity": qty_json(int(s0 * 1000)),
+                                       "price": price, "sum": price, "settlement_method": {"type": "CHECKOUT_FULL"},
+                                       "sub_positions": []}],
+                        "payments": [{"id": doc_id, "type": "CASH", "sum": price}], "sum": price, "result_sum": price}}
+        data.documents.append(doc, now, now)
+        self._indexes[store] = _DocumentIndex(data, self.filter_by)
+        data.truth[product_id] -= quantity
+        if self.cloud_follows_documents:
+            self._set_quantity(store, product_id, s0 - quantity, now)
+        return doc
+
+    def edit_cloud(self, store_id: str, product_id: str, quantity: Decimal) -> None:
+        """A change of the cloud's balance with no document: another app, an edit in the cabinet."""
+        self._set_quantity(self._store_pos[store_id], product_id, quantity, self.clock_ms())
+
+    def _set_quantity(self, store: int, product_id: str, quantity: Decimal, now: int) -> None:
+        pos = self._product_pos[store][product_id]
+        self._products[store][pos]["quantity"] = qty_json(int(quantity * 1000))
+        self._products[store][pos]["updated_at"] = iso_ms(now)
+        self._updated_ms[store][pos] = now
 
     # -- the request pipeline --
 

@@ -205,3 +205,44 @@ def m002_balances_view(db: Database) -> None:
 def m003_activity_params(db: Database) -> None:
     # Activity entries are translatable templates plus their values, shown in the reader's language.
     db.execute("ALTER TABLE activity ADD COLUMN params TEXT")
+
+
+@migrations()
+def m004_keeping_the_cloud_in_step(db: Database) -> None:
+    db.executescript(
+        """
+        -- The owner's decisions still in force: a document closed after the decision supersedes it
+        -- (the terminals sell from the value the decision set, so their documents carry on from it).
+        CREATE VIEW owner_values AS
+        SELECT m.* FROM manual_values m
+        LEFT JOIN results r ON r.store_id = m.store_id AND r.product_id = m.product_id
+        WHERE r.doc_close_ms IS NULL OR r.doc_close_ms <= CAST(strftime('%s', m.at) AS INTEGER) * 1000;
+
+        -- The cloud balance StockDesk last knew to be right (after its push or its sync): a later
+        -- cloud value that differs and that no document explains was changed behind its back.
+        CREATE TABLE cloud_known (
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            qty INTEGER,
+            at TEXT NOT NULL,
+            PRIMARY KEY (store_id, product_id)
+        );
+
+        -- Every cloud balance a sync found changed with no document, what it did, what the owner said.
+        CREATE TABLE cloud_drift (
+            id INTEGER PRIMARY KEY,
+            store_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            known_qty INTEGER,              -- the value StockDesk knew ...
+            known_at TEXT NOT NULL,         -- ... as of then: the change happened between then and found_at
+            cloud_qty INTEGER,              -- what the cloud held instead
+            cloud_updated_at TEXT,          -- the product card's updated_at, as the cloud gave it
+            value INTEGER NOT NULL,         -- StockDesk's value, written back
+            restored INTEGER NOT NULL DEFAULT 0,
+            repeated INTEGER NOT NULL DEFAULT 0,  -- it had been written back before: something else writes
+            accepted_at TEXT                -- the owner said the cloud was right
+        );
+        CREATE INDEX cloud_drift_product ON cloud_drift (store_id, product_id, id);
+        """
+    )
