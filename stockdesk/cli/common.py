@@ -11,6 +11,7 @@ import time
 from typing import Any, Awaitable, Callable, TypeVar
 
 from stockdesk.context import AppContext
+from stockdesk.core.quantity import to_json
 from stockdesk.errors import UserError
 from stockdesk.i18n import tr
 from stockdesk.jobs.progress import Progress
@@ -34,6 +35,11 @@ T = TypeVar("T")
 
 def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
+
+
+def json_qty(milli: int | None):
+    """A quantity in thousandths as a JSON number (None stays null)."""
+    return None if milli is None else to_json(milli)
 
 
 def print_json(data: Any) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from stockdesk.cli.common import (FAILED, OK, USAGE, ProgressPrinter, connect_account, print_json, run_job, say,
+from stockdesk.cli.common import (FAILED, json_qty, OK, USAGE, ProgressPrinter, connect_account, print_json, run_job, say,
                                   stop_unless_confirmed, typed_token)
 from stockdesk.context import AppContext
-from stockdesk.core.quantity import format_qty, to_json
+from stockdesk.core.quantity import format_qty
 from stockdesk.i18n import tr
-from stockdesk.jobs import connect, push, reconstruct, review
+from stockdesk.jobs import connect, keep_in_step, push, reconstruct, review
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_push)
+
+    p = cmds.add_parser("accept-cloud", help="a cloud balance a sync wrote back was right: make it the owner's value"
+                                             " and send it back to the cloud")
+    p.add_argument("store_id")
+    p.add_argument("product_id")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_accept_cloud)
 
 
 def _ensure_token(ctx: AppContext) -> str | None:
@@ -105,18 +112,14 @@ def cmd_unresolved(args) -> int:
     async def job(ctx: AppContext) -> int:
         items = review.review_items(ctx)
         if args.json:
-            print_json([{**asdict(i), "cloud_value": _num(i.cloud_value), "suggested": _num(i.suggested),
-                         "manual_value": _num(i.manual_value), "before_value": _num(i.before_value)} for i in items])
+            print_json([{**asdict(i), "cloud_value": json_qty(i.cloud_value), "suggested": json_qty(i.suggested),
+                         "manual_value": json_qty(i.manual_value), "before_value": json_qty(i.before_value)} for i in items])
         else:
             for i in items:
                 decided = f"{i.action} {format_qty(i.manual_value)}".strip() if i.action else ""
                 print(f"{i.store_id}\t{i.product_id}\t{i.name}\t{i.reason}\t{decided}")
         return OK
     return run_job(args, job)
-
-
-def _num(milli: int | None):
-    return None if milli is None else to_json(milli)
 
 
 def cmd_set(args) -> int:
@@ -141,7 +144,7 @@ def cmd_push(args) -> int:
         else:
             plan = await push.plan_push(ctx)
             if args.json and args.dry_run:
-                print_json({"changes": [{**asdict(i), "old_value": _num(i.old_value), "new_value": _num(i.new_value)}
+                print_json({"changes": [{**asdict(i), "old_value": json_qty(i.old_value), "new_value": json_qty(i.new_value)}
                                         for i in plan.items],
                             "unchanged": plan.unchanged, "unresolved": plan.unresolved})
             elif not args.json:
@@ -168,5 +171,21 @@ def cmd_push(args) -> int:
             for item, error in result.failed:
                 say(f"{item.name}: {error}")
             print(tr("Cli", "{ok} sent, {failed} failed.").format(ok=result.ok, failed=len(result.failed)))
+        return FAILED if result.failed else OK
+    return run_job(args, job)
+
+
+def cmd_accept_cloud(args) -> int:
+    async def job(ctx: AppContext) -> int:
+        _ensure_token(ctx)
+        stop = stop_unless_confirmed(
+            args, tr("Cli", "Make the cloud's value the owner's value and send it to the Evotor cloud? [y/N] "),
+            tr("Cli", "Refusing to push without confirmation: add --yes."))
+        if stop is not None:
+            return stop
+        result = await keep_in_step.accept_cloud(ctx, args.store_id, args.product_id)
+        for item, error in result.failed:
+            say(f"{item.name}: {error}")
+        print(tr("Cli", "{ok} sent, {failed} failed.").format(ok=result.ok, failed=len(result.failed)))
         return FAILED if result.failed else OK
     return run_job(args, job)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from stockdesk.cli.common import (CHANNEL_SETUP_CODES, FAILED, OK, USAGE, ProgressPrinter, ask_token, connect_account,
+from stockdesk.cli.common import (json_qty, CHANNEL_SETUP_CODES, FAILED, OK, USAGE, ProgressPrinter, ask_token, connect_account,
                                   print_json, run_job, say, stop_unless_confirmed, typed_token)
 from stockdesk.cli.yandex import register_match
 from stockdesk.context import AppContext
-from stockdesk.core.quantity import format_qty, to_json
+from stockdesk.core.quantity import format_qty
 from stockdesk.i18n import tr
 from stockdesk.jobs import moysklad
 from stockdesk.moysklad.client import STOCK_TYPES
@@ -106,18 +106,14 @@ def cmd_import(args) -> int:
     return run_job(args, job, setup_codes=CHANNEL_SETUP_CODES)
 
 
-def _num(milli: int | None):
-    return None if milli is None else to_json(milli)
-
-
 def cmd_compare(args) -> int:
     async def job(ctx: AppContext) -> int:
         comparison = moysklad.compare(ctx, args.store)
         diffs = comparison.differences
         if not args.accept:
             if args.json:
-                print_json({"differences": [{**asdict(d), "evotor_value": _num(d.evotor_value),
-                                             "moysklad_value": _num(d.moysklad_value)} for d in diffs],
+                print_json({"differences": [{**asdict(d), "evotor_value": json_qty(d.evotor_value),
+                                             "moysklad_value": json_qty(d.moysklad_value)} for d in diffs],
                             "same": comparison.same, "unknown": comparison.unknown})
             else:
                 for d in diffs:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from stockdesk.cli.common import FAILED, OK, ProgressPrinter, print_json, run_job, say
+from stockdesk.cli.common import FAILED, OK, ProgressPrinter, json_qty, print_json, run_job, say
 from stockdesk.context import AppContext
+from stockdesk.core.quantity import format_qty
+from stockdesk.i18n import tr
 from stockdesk.jobs import sync
+
+QTY_KEYS = ("known", "cloud", "value")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,11 +28,32 @@ def cmd_sync(args) -> int:
         finally:
             printer.close()
         if args.json:
-            print_json({"at": result.at, "ok": result.ok, "steps": [asdict(s) for s in result.steps]})
+            steps = [asdict(s) for s in result.steps]
+            for step in steps:
+                step["drift"] = [{**d, **{k: json_qty(d[k]) for k in QTY_KEYS}} for d in step["drift"]]
+            print_json({"at": result.at, "ok": result.ok, "steps": steps})
         else:
             for s in result.steps:
                 print(f"{s.channel}\t{'ok' if s.ok else 'failed'}\t{s.sent}\t{s.failed}")
                 if s.message:
                     say(f"{s.channel}: {s.message}")
+                if s.waiting:
+                    say(tr("Cli", "{n} values you typed wait for “evotor push”.").format(n=s.waiting))
+                for d in s.drift:
+                    _say_drift(d)
         return OK if result.ok else FAILED
     return run_job(args, job)
+
+
+def _say_drift(d: dict) -> None:
+    text = tr("Cli", "{name} ({store}/{product}): the cloud had {cloud} with no document; StockDesk knew {known} "
+                     "on {known_at}; {value} written back.")
+    if not d["restored"]:
+        text = tr("Cli", "{name} ({store}/{product}): the cloud had {cloud} with no document; StockDesk knew {known} "
+                         "on {known_at}; writing back {value} failed.")
+    say(text.format(name=d["name"], store=d["store_id"], product=d["product_id"], cloud=format_qty(d["cloud"]),
+                    known=format_qty(d["known"]), known_at=d["known_at"], value=format_qty(d["value"])))
+    if d["repeated"]:
+        say(tr("Cli", "  It changed again after StockDesk wrote it back: another app or person writes to this account."))
+    say(tr("Cli", "  If the cloud was right: stockdesk evotor accept-cloud {store} {product}").format(
+        store=d["store_id"], product=d["product_id"]))

@@ -1,8 +1,10 @@
 """Keeping the channels in step after the first push: "Sync now" and the schedule.
 
 One sync: read what changed in the Evotor cloud (documents since the last read, with an overlap so
-late uploads from offline terminals are not lost, and the cloud's current balances), import
-MoySklad if it is connected, then push to the channels that are switched on. IMSHOP's webhook
+late uploads from offline terminals are not lost, and the cloud's current balances), bring the
+cloud's balances in step (``jobs.keep_in_step``: what the documents moved, and every change no
+document explains written back and reported), import MoySklad if it is connected, then push to the
+channels that are switched on. IMSHOP's webhook
 answers from the balances directly, so it needs no step. One channel's failure does not stop the
 others, but nothing is pushed from balances that could not be refreshed.
 """
@@ -16,7 +18,7 @@ from typing import Awaitable, Callable
 from stockdesk.context import AppContext
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
 from stockdesk.i18n import tr
-from stockdesk.jobs import moysklad, reconstruct, yandex
+from stockdesk.jobs import keep_in_step, moysklad, reconstruct, yandex
 from stockdesk.jobs.progress import ProgressCallback, ignore
 from stockdesk.moysklad.config import SETTING_STOCK_SOURCE
 from stockdesk.store import utc_now
@@ -30,9 +32,13 @@ NOT_SENT = QT_TRANSLATE_NOOP("Errors", "Not sent: the balances could not be refr
 class Step:
     channel: str               # evotor, moysklad, yandex
     ok: bool
-    sent: int = 0              # items sent (pushes) or read (imports)
+    sent: int = 0              # items written (pushes; Evotor: balances written to the cloud) or read (imports)
     failed: int = 0
     message: str | None = None  # why it failed or was skipped, in the owner's language
+    read: int = 0              # Evotor: documents held after the read
+    behind: int = 0            # Evotor: of the written, values the new documents gave
+    waiting: int = 0           # Evotor: values the owner typed, waiting for the owner's push
+    drift: list[dict] = field(default_factory=list)  # Evotor: cloud changes no document explains (keep_in_step.Drift)
 
 
 @dataclass
@@ -46,10 +52,14 @@ class SyncResult:
 
 
 async def _evotor(ctx: AppContext, progress: ProgressCallback) -> Step:
-    # A repeat reconstruction reads the documents that arrived since (with an overlap) and the
-    # product list again: the cloud's current balances, which the channels get.
+    # A repeat reconstruction reads the product list again (the cloud's current balances) and then
+    # the documents that arrived since (with an overlap): in that order, so a sale the cloud already
+    # counts is among the documents read.
     summary = await reconstruct.reconstruct(ctx, progress=progress)
-    return Step("evotor", True, sent=sum(s.documents_read for s in summary.stores))
+    cloud = await keep_in_step.keep_cloud_in_step(ctx, progress)
+    return Step("evotor", not cloud.failed, sent=cloud.sent, failed=cloud.failed, message=cloud.message,
+                read=sum(s.documents_read for s in summary.stores), behind=cloud.behind, waiting=cloud.waiting,
+                drift=keep_in_step.drift_json(cloud.drift))
 
 
 async def _moysklad(ctx: AppContext, progress: ProgressCallback) -> Step:
@@ -80,7 +90,7 @@ async def sync(ctx: AppContext, progress: ProgressCallback | None = None) -> Syn
     result = SyncResult(utc_now())
     evotor = await _run("evotor", _evotor, ctx, progress)
     result.steps.append(evotor)
-    source_ok = evotor.ok
+    source_ok = evotor.ok or evotor.failed > 0  # single items failed: the balances were refreshed
     if _connected(ctx, "moysklad"):
         step = await _run("moysklad", _moysklad, ctx, progress)
         result.steps.append(step)

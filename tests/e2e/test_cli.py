@@ -101,6 +101,25 @@ def test_full_cycle_ends_with_the_cloud_holding_the_truth(tmp_path, sandbox):
     cloud_equals_truth(sandbox)
     assert len(sandbox.server.patches) == len(dry["changes"])
 
+    # Another app changes a balance: sync writes it back and says so, with both values.
+    store = sandbox.shop.stores[0]
+    product = next(p for p in store.products if p.get("type") != "SERVICE")
+    sandbox.server.edit_cloud(store.id, product["id"], store.truth[product["id"]] + 5)
+    synced = json.loads(cli(data, sandbox, "sync", "--json").stdout)
+    (evotor,) = synced["steps"]
+    assert evotor["sent"] == 1 and [(d["product_id"], d["cloud"], d["value"]) for d in evotor["drift"]] == [
+        (product["id"], float(store.truth[product["id"]] + 5), float(store.truth[product["id"]]))]
+    cloud_equals_truth(sandbox)
+    sandbox.server.edit_cloud(store.id, product["id"], store.truth[product["id"]] + 5)
+    text = cli(data, sandbox, "sync").stderr
+    assert "with no document" in text and "another app or person writes" in text
+    assert f"evotor accept-cloud {store.id} {product['id']}" in text
+
+    refused = cli(data, sandbox, "evotor", "accept-cloud", store.id, product["id"], check=False)
+    assert refused.returncode == 2 and not query(data, "SELECT * FROM manual_values WHERE product_id = '%s'" % product["id"])
+    cli(data, sandbox, "evotor", "accept-cloud", store.id, product["id"], "--yes")
+    assert sandbox.server.cloud_quantity(store.id, product["id"]) == store.truth[product["id"]] + 5
+
 
 def test_bad_input_gets_one_clear_line_and_an_exit_code(tmp_path, sandbox):
     data = tmp_path / "d"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -20,6 +22,35 @@ def sandbox():
     running = start_in_thread(SMALL_SHOP)
     yield running
     running.stop()
+
+
+MSK = timezone(timedelta(hours=3))
+
+
+def shop_nows() -> dict[str, int]:
+    """Moments, relative to today, at which a shop is generated: the shop's history (months, the last
+    days' tail, late uploads) then falls differently on the app's month windows and days, so no single
+    date decides whether a truth test means anything. All in the past: the app reads up to its now."""
+    now = datetime.now(timezone.utc)
+    msk = now.astimezone(MSK)
+    month_start = msk.replace(day=1, hour=0, minute=0, second=30, microsecond=0)
+    last_midnight = msk.replace(hour=0, minute=0, second=0, microsecond=0)
+    moments = {
+        "now": now,
+        "month_start_msk": month_start,
+        "month_end_msk": month_start - timedelta(minutes=1),
+        "before_midnight_msk": last_midnight - timedelta(minutes=3),
+        "after_midnight_msk": last_midnight + timedelta(minutes=3) - timedelta(days=1),
+    }
+    return {name: int(min(m, now).timestamp() * 1000) for name, m in moments.items()}
+
+
+SHOP_NOWS = shop_nows()
+
+
+@pytest.fixture(params=sorted(SHOP_NOWS), ids=str)
+def dated_shop(request) -> ShopSpec:
+    return dataclasses.replace(SMALL_SHOP, now_ms=SHOP_NOWS[request.param])
 
 
 def open_ctx(tmp_path, sandbox, name="data") -> AppContext:

@@ -30,10 +30,14 @@ def check_against_truth(ctx, shop):
     return found
 
 
-def test_every_resolved_product_matches_the_truth(ctx, sandbox):
-    progress: list[Progress] = []
-    summary = asyncio.run(reconstruct.reconstruct(ctx, progress=progress.append))
-    check_against_truth(ctx, sandbox.shop)
+def test_every_resolved_product_matches_the_truth(tmp_path, dated_shop):
+    with start_in_thread(dated_shop) as sandbox:
+        ctx = open_ctx(tmp_path, sandbox)
+        asyncio.run(connect.connect_evotor(ctx, sandbox.token))
+        progress: list[Progress] = []
+        summary = asyncio.run(reconstruct.reconstruct(ctx, progress=progress.append))
+        check_against_truth(ctx, sandbox.shop)
+        ctx.close()
     assert {s.store_id for s in summary.stores} == {s.id for s in sandbox.shop.stores}
     for s in summary.stores:
         assert s.resolved + s.unresolved == s.products > 0
