@@ -63,6 +63,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n balance(s) changed in the cloud with no document: written back.</source>
+            <translation>
+                <numerusform>%n balance changed in the cloud with no document: written back.</numerusform>
+                <numerusform>%n balances changed in the cloud with no document: written back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n item(s) need a product chosen.</source>
             <translation>
                 <numerusform>%n item needs a product chosen.</numerusform>
@@ -149,6 +156,16 @@
             <translation>
                 <numerusform>%n balance sent to Evotor</numerusform>
                 <numerusform>%n balances sent to Evotor</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DriftPanel</name>
+        <message numerus="yes">
+            <source>%n balance(s) in the Evotor cloud changed with no document since StockDesk last saw them. StockDesk wrote its values back. If the cloud was right, choose the product and press «The cloud is right».</source>
+            <translation>
+                <numerusform>%n balance in the Evotor cloud changed with no document since StockDesk last saw it. StockDesk wrote its value back. If the cloud was right, choose the product and press «The cloud is right».</numerusform>
+                <numerusform>%n balances in the Evotor cloud changed with no document since StockDesk last saw them. StockDesk wrote its values back. If the cloud was right, choose the product and press «The cloud is right».</numerusform>
             </translation>
         </message>
     </context>

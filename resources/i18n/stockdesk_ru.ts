@@ -140,6 +140,18 @@
             <translation>Ключ IMSHOP пустой.</translation>
         </message>
         <message>
+            <source>Nothing was written to Evotor: send the balances once first (Send to Evotor).</source>
+            <translation>В Эвотор ничего не записано: сначала один раз отправьте остатки («Отправить в Эвотор»).</translation>
+        </message>
+        <message>
+            <source>Nothing was written to Evotor: an interrupted push waits for you to finish it (Send to Evotor).</source>
+            <translation>В Эвотор ничего не записано: прерванная отправка ждёт, пока вы её завершите («Отправить в Эвотор»).</translation>
+        </message>
+        <message>
+            <source>No change of this product's cloud balance is on record: there is nothing to accept.</source>
+            <translation>Изменений остатка этого товара в облаке не записано: принимать нечего.</translation>
+        </message>
+        <message>
             <source>“{target}” is not in the {channel} catalog: refresh it first.</source>
             <translation>«{target}» нет в каталоге {channel}: сначала обновите его.</translation>
         </message>
@@ -383,6 +395,10 @@
             <translation>отправлено: {ok}, с ошибкой: {failed}.</translation>
         </message>
         <message>
+            <source>Make the cloud's value the owner's value and send it to the Evotor cloud? [y/N] </source>
+            <translation>Принять значение из облака как ваше и отправить его в облако Эвотор? [y/N] </translation>
+        </message>
+        <message>
             <source>No IMSHOP key yet: run `stockdesk imshop key` first.</source>
             <translation>Ключа IMSHOP ещё нет: сначала выполните `stockdesk imshop key`.</translation>
         </message>
@@ -551,6 +567,26 @@
             <translation>Значений из МоегоСклада взято в проверку: {n}.</translation>
         </message>
         <message>
+            <source>{n} values you typed wait for “evotor push”.</source>
+            <translation>Введённых вами значений, ждущих «evotor push»: {n}.</translation>
+        </message>
+        <message>
+            <source>{name} ({store}/{product}): the cloud had {cloud} with no document; StockDesk knew {known} on {known_at}; {value} written back.</source>
+            <translation>{name} ({store}/{product}): в облаке было {cloud} без документа; StockDesk знал {known} на {known_at}; записано обратно {value}.</translation>
+        </message>
+        <message>
+            <source>{name} ({store}/{product}): the cloud had {cloud} with no document; StockDesk knew {known} on {known_at}; writing back {value} failed.</source>
+            <translation>{name} ({store}/{product}): в облаке было {cloud} без документа; StockDesk знал {known} на {known_at}; записать обратно {value} не удалось.</translation>
+        </message>
+        <message>
+            <source>  It changed again after StockDesk wrote it back: another app or person writes to this account.</source>
+            <translation>  Остаток снова изменился после записи StockDesk: в этот аккаунт пишет другое приложение или человек.</translation>
+        </message>
+        <message>
+            <source>  If the cloud was right: stockdesk evotor accept-cloud {store} {product}</source>
+            <translation>  Если право облако: stockdesk evotor accept-cloud {store} {product}</translation>
+        </message>
+        <message>
             <source>Several Evotor stores: choose one with --store.</source>
             <translation>Магазинов Эвотора несколько: выберите один через --store.</translation>
         </message>
@@ -615,6 +651,14 @@
                 <numerusform>%n позицию не удалось отправить.</numerusform>
                 <numerusform>%n позиции не удалось отправить.</numerusform>
                 <numerusform>%n позиций не удалось отправить.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) changed in the cloud with no document: written back.</source>
+            <translation>
+                <numerusform>%n остаток изменился в облаке без документа: записан обратно.</numerusform>
+                <numerusform>%n остатка изменились в облаке без документа: записаны обратно.</numerusform>
+                <numerusform>%n остатков изменились в облаке без документа: записаны обратно.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -698,6 +742,10 @@
         <message>
             <source>Evotor connected: %n store(s)</source>
             <translation>Эвотор подключён, магазинов: %n</translation>
+        </message>
+        <message>
+            <source>{name}: the Evotor cloud had {cloud} with no document (StockDesk knew {known} on {known_at}); {value} written back{repeated}</source>
+            <translation>{name}: в облаке Эвотор было {cloud} без документа (StockDesk знал {known} на {known_at}); записано обратно: {value}{repeated}</translation>
         </message>
         <message>
             <source>{channel} matching: {auto} automatic, {manual} by the owner, {ambiguous} ambiguous, {unmatched} unmatched</source>
@@ -1105,6 +1153,69 @@
         <message>
             <source>The main window shows every product and where its number comes from. Run the reconstruction again any time to take in new documents.</source>
             <translation>В главном окне видны все товары и откуда взят каждый остаток. Запускайте восстановление снова в любое время, чтобы учесть новые документы.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DriftPanel</name>
+        <message>
+            <source>Product</source>
+            <translation>Товар</translation>
+        </message>
+        <message>
+            <source>The cloud had</source>
+            <translation>В облаке было</translation>
+        </message>
+        <message>
+            <source>StockDesk knew</source>
+            <translation>StockDesk знал</translation>
+        </message>
+        <message>
+            <source>Written back</source>
+            <translation>Записано обратно</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>The cloud is &amp;right</source>
+            <translation>&amp;Облако право</translation>
+        </message>
+        <message>
+            <source>Make the cloud's value this product's value and send it back to Evotor</source>
+            <translation>Принять значение из облака для этого товара и отправить его обратно в Эвотор</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n balance(s) in the Evotor cloud changed with no document since StockDesk last saw them. StockDesk wrote its values back. If the cloud was right, choose the product and press «The cloud is right».</source>
+            <translation>
+                <numerusform>%n остаток в облаке Эвотор изменился без документа с тех пор, как StockDesk видел его в последний раз. StockDesk записал своё значение обратно. Если право облако, выберите товар и нажмите «Облако право».</numerusform>
+                <numerusform>%n остатка в облаке Эвотор изменились без документа с тех пор, как StockDesk видел их в последний раз. StockDesk записал свои значения обратно. Если право облако, выберите товар и нажмите «Облако право».</numerusform>
+                <numerusform>%n остатков в облаке Эвотор изменились без документа с тех пор, как StockDesk видел их в последний раз. StockDesk записал свои значения обратно. Если право облако, выберите товар и нажмите «Облако право».</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Changes again after each write: another app or person writes to this account</source>
+            <translation>Меняется после каждой записи: в этот аккаунт пишет другое приложение или человек</translation>
+        </message>
+        <message>
+            <source>Could not be written back</source>
+            <translation>Не удалось записать обратно</translation>
+        </message>
+        <message>
+            <source>The cloud is right</source>
+            <translation>Облако право</translation>
+        </message>
+        <message>
+            <source>Make %1 the stock of «%2» and send it to the Evotor cloud (and from there to the sales channels)?</source>
+            <translation>Сделать остаток «%2» равным %1 и отправить его в облако Эвотор (а оттуда — в каналы продаж)?</translation>
+        </message>
+        <message>
+            <source>Sending to Evotor…</source>
+            <translation>Отправляю в Эвотор…</translation>
+        </message>
+        <message>
+            <source>Done: «%1» is %2 in StockDesk and in the cloud.</source>
+            <translation>Готово: «%1» — %2 и в StockDesk, и в облаке.</translation>
         </message>
     </context>
     <context>

@@ -110,7 +110,7 @@ async def keep_cloud_in_step(ctx: AppContext, progress: ProgressCallback) -> Clo
             "sync",
             QT_TRANSLATE_NOOP("Activity", "{name}: the Evotor cloud had {cloud} with no document (StockDesk knew "
                                           "{known} on {known_at}); {value} written back{repeated}"),
-            name=d.name, cloud=format_qty(d.cloud), known=format_qty(d.known), known_at=d.known_at,
+            name=d.name, cloud=format_qty(d.cloud), known=format_qty(d.known), known_at=d.known_at[:16].replace("T", " "),
             value=format_qty(d.value) if d.restored else "—",
             repeated=" ⚠" if d.repeated else "")
     return CloudStep(sent=result.ok, failed=len(result.failed), behind=behind, waiting=waiting, drift=drift,

@@ -78,9 +78,10 @@ def test_sync_now_pushes_to_yandex_and_updates_the_card(qtbot, qloop, ctx, marke
     card = tab.cards["yandex"]
     assert card.light.state == "attention"  # "NOT-IN-SHOP" still needs a choice
     assert card.counts.text() == f"{steps['yandex'].sent} sent"
-    assert tab.cards["evotor"].counts.text().endswith("read")
+    assert tab.cards["evotor"].counts.text() == "0 sent"  # what was written to the cloud: no first push yet
     assert card.last_sync.text() != "never"
-    assert tab.cards["evotor"].light.state == "ok"
+    assert tab.cards["evotor"].light.state == "attention"
+    assert "send the balances once first" in tab.cards["evotor"].state.text()
     assert "Yandex Market:" in tab.sync_message.text()
 
 
@@ -166,3 +167,46 @@ def test_schedule_is_a_setting(qtbot, ctx):
     assert ctx.setting(SCHEDULE_SETTING) == "15" and tab.runner.timer.interval() == 15 * 60_000
     tab.schedule.setChecked(False)
     assert not ctx.setting(SCHEDULE_SETTING) and not tab.runner.timer.isActive()
+
+
+def test_a_cloud_change_is_shown_and_the_owner_can_say_the_cloud_is_right(qtbot, qloop, tmp_path, fresh_sandbox,
+                                                                          monkeypatch):
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from stockdesk.jobs import push
+    from stockdesk.jobs.connect import connect_evotor
+    from stockdesk.jobs.reconstruct import reconstruct
+
+    from .conftest import open_ctx
+
+    ctx = open_ctx(tmp_path / "data", fresh_sandbox)
+    qloop.run_until_complete(connect_evotor(ctx, fresh_sandbox.token, session_only=True))
+    qloop.run_until_complete(reconstruct(ctx))
+    qloop.run_until_complete(push.push(ctx))
+    store = fresh_sandbox.shop.stores[0]
+    product = next(p for p in store.products if p.get("type") != "SERVICE" and p["measure_name"] == "шт")
+    fresh_sandbox.server.edit_cloud(store.id, product["id"], Decimal(77))
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.channels.drift
+    assert panel.isHidden()
+
+    window.sync_now()
+    qloop.run_until_complete(until(lambda: not window.channels.runner.is_running()))
+    assert not panel.isHidden() and panel.table.rowCount() == 1
+    assert panel.table.item(0, 0).text() == product["name"] and panel.table.item(0, 1).text() == "77"
+    assert fresh_sandbox.server.cloud_quantity(store.id, product["id"]) != 77  # written back
+    assert window.channels.cards["evotor"].light.state == "attention"
+    assert not panel.accept_button.isEnabled()
+
+    panel.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.accept_button.click()
+    qloop.run_until_complete(until(lambda: not panel.is_running()))
+    assert panel.message.kind == "ok", panel.message.text()
+    assert fresh_sandbox.server.cloud_quantity(store.id, product["id"]) == 77
+    assert panel.table.rowCount() == 0
+    ctx.close()

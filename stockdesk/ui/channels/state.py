@@ -50,6 +50,11 @@ def sync_state(step: Step | None, *, connected: bool, enabled: bool = True, unma
     if step.failed:
         return CardState(ATTENTION, tr("Channels", "%n item(s) could not be sent.", step.failed),
                          step.sent, step.failed)
+    if step.drift:
+        return CardState(ATTENTION, tr("Channels", "%n balance(s) changed in the cloud with no document: written back.",
+                                       len(step.drift)), step.sent, step.failed)
+    if step.message:  # done, but nothing could be written (no first push yet, an interrupted push)
+        return CardState(ATTENTION, step.message, step.sent, step.failed)
     if unmapped:
         return CardState(ATTENTION, tr("Channels", "%n item(s) need a product chosen.", unmapped),
                          step.sent, step.failed)

@@ -11,6 +11,7 @@ from stockdesk.jobs import matching
 from stockdesk.jobs.connect import evotor_connected
 from stockdesk.jobs.sync import SyncResult, last_sync
 from stockdesk.ui.channels.card import ChannelCard
+from stockdesk.ui.channels.drift_panel import DriftPanel
 from stockdesk.ui.channels.imshop_page import ImshopPage
 from stockdesk.ui.channels.moysklad_page import MoySkladPage
 from stockdesk.ui.channels.state import channel_name, sync_state
@@ -50,6 +51,8 @@ class ChannelsTab(QWidget):
         self.every.valueChanged.connect(self._schedule_changed)
         schedule_note = QLabel(self.tr("while StockDesk is open"), self)
         self.sync_message = MessageBar(self)
+        self.drift = DriftPanel(ctx, self)
+        self.drift.changed.connect(self.show_cards)
 
         self.cards = {channel: ChannelCard(channel, self) for channel in (*SYNCED, "imshop")}
         grid = QGridLayout()
@@ -77,6 +80,7 @@ class ChannelsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.sync_message)
+        layout.addWidget(self.drift)
         layout.addLayout(grid)
         layout.addWidget(self.pages, 1)
 
@@ -102,7 +106,9 @@ class ChannelsTab(QWidget):
         }
         for channel, state in states.items():
             self.cards[channel].show_state(state, at if channel in steps else None,
-                                           "sent" if channel == "yandex" else "read")
+                                           "read" if channel == "moysklad" else "sent")
+        if not self.drift.is_running():
+            self.drift.show_drift(steps["evotor"].drift if "evotor" in steps else [])
         imshop_state, last_request = self.imshop.card_state()
         self.cards["imshop"].show_state(imshop_state, last_request, "answered")
 
