@@ -14,3 +14,9 @@ def parse_utc(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def to_minute(text: str | None) -> str:
+    """A stored moment for a line of text: "2026-12-03 18:48 UTC" (as stored if unreadable)."""
+    moment = parse_utc(text)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if moment else (text or "")

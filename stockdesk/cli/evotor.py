@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from stockdesk.cli.common import (FAILED, json_qty, OK, USAGE, ProgressPrinter, connect_account, print_json, run_job, say,
+from stockdesk.cli.common import (FAILED, OK, USAGE, ProgressPrinter, json_qty, connect_account, print_json, run_job, say,
                                   stop_unless_confirmed, typed_token)
 from stockdesk.context import AppContext
 from stockdesk.core.quantity import format_qty

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from stockdesk.cli.common import (json_qty, CHANNEL_SETUP_CODES, FAILED, OK, USAGE, ProgressPrinter, ask_token, connect_account,
+from stockdesk.cli.common import (CHANNEL_SETUP_CODES, FAILED, OK, USAGE, ProgressPrinter, json_qty, ask_token, connect_account,
                                   print_json, run_job, say, stop_unless_confirmed, typed_token)
 from stockdesk.cli.yandex import register_match
 from stockdesk.context import AppContext

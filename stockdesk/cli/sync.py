@@ -10,6 +10,7 @@ from stockdesk.context import AppContext
 from stockdesk.core.quantity import format_qty
 from stockdesk.i18n import tr
 from stockdesk.jobs import sync
+from stockdesk.timestamps import to_minute
 
 QTY_KEYS = ("known", "cloud", "value")
 
@@ -52,7 +53,7 @@ def _say_drift(d: dict) -> None:
         text = tr("Cli", "{name} ({store}/{product}): the cloud had {cloud} with no document; StockDesk knew {known} "
                          "on {known_at}; writing back {value} failed.")
     say(text.format(name=d["name"], store=d["store_id"], product=d["product_id"], cloud=format_qty(d["cloud"]),
-                    known=format_qty(d["known"]), known_at=d["known_at"], value=format_qty(d["value"])))
+                    known=format_qty(d["known"]), known_at=to_minute(d["known_at"]), value=format_qty(d["value"])))
     if d["repeated"]:
         say(tr("Cli", "  It changed again after StockDesk wrote it back: another app or person writes to this account."))
     say(tr("Cli", "  If the cloud was right: stockdesk evotor accept-cloud {store} {product}").format(

@@ -20,6 +20,7 @@ from stockdesk.i18n import tr
 from stockdesk.jobs import push, review
 from stockdesk.jobs.progress import ProgressCallback
 from stockdesk.store import utc_now
+from stockdesk.timestamps import to_minute
 
 
 @dataclass
@@ -110,7 +111,7 @@ async def keep_cloud_in_step(ctx: AppContext, progress: ProgressCallback) -> Clo
             "sync",
             QT_TRANSLATE_NOOP("Activity", "{name}: the Evotor cloud had {cloud} with no document (StockDesk knew "
                                           "{known} on {known_at}); {value} written back{repeated}"),
-            name=d.name, cloud=format_qty(d.cloud), known=format_qty(d.known), known_at=d.known_at[:16].replace("T", " "),
+            name=d.name, cloud=format_qty(d.cloud), known=format_qty(d.known), known_at=to_minute(d.known_at),
             value=format_qty(d.value) if d.restored else "—",
             repeated=" ⚠" if d.repeated else "")
     return CloudStep(sent=result.ok, failed=len(result.failed), behind=behind, waiting=waiting, drift=drift,

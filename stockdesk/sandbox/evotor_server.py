@@ -324,6 +324,9 @@ class EvotorSandbox(LocalServer):
     def _set_quantity(self, store: int, product_id: str, quantity: Decimal, now: int) -> None:
         pos = self._product_pos[store][product_id]
         self._products[store][pos]["quantity"] = qty_json(int(quantity * 1000))
+        self._touch(store, pos, now)
+
+    def _touch(self, store: int, pos: int, now: int) -> None:
         self._products[store][pos]["updated_at"] = iso_ms(now)
         self._updated_ms[store][pos] = now
 
@@ -579,9 +582,7 @@ class EvotorSandbox(LocalServer):
         for key, value in changes.items():
             product[key] = qty_json(int(value * 1000)) if key == "quantity" else (
                 int(value) if value == value.to_integral_value() else float(value))
-        now = self.clock_ms()
-        product["updated_at"] = iso_ms(now)
-        self._updated_ms[store][pos] = now
+        self._touch(store, pos, self.clock_ms())
         if "quantity" in changes:
             self.patches.append((self.shop.stores[store].id, product["id"], changes["quantity"].normalize()))
         return _json_response(self._dump(self._card(request, product)))
