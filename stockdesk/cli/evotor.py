@@ -11,6 +11,7 @@ from stockdesk.context import AppContext
 from stockdesk.core.quantity import format_qty
 from stockdesk.i18n import tr
 from stockdesk.jobs import connect, keep_in_step, push, reconstruct, review
+from stockdesk.timestamps import to_minute
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -137,23 +138,21 @@ def cmd_set(args) -> int:
 def cmd_push(args) -> int:
     async def job(ctx: AppContext) -> int:
         _ensure_token(ctx)
-        resuming = push.unfinished_push(ctx)
-        plan = None
-        if resuming:
-            say(tr("Cli", "Finishing the push that was interrupted."))
-        else:
-            plan = await push.plan_push(ctx)
-            if args.json and args.dry_run:
-                print_json({"changes": [{**asdict(i), "old_value": json_qty(i.old_value), "new_value": json_qty(i.new_value)}
-                                        for i in plan.items],
-                            "unchanged": plan.unchanged, "unresolved": plan.unresolved})
-            elif not args.json:
-                for i in plan.items:
-                    print(f"{i.store_id}\t{i.product_id}\t{i.name}\t{format_qty(i.old_value)} -> {format_qty(i.new_value)}")
-                say(tr("Cli", "{changes} to send, {unchanged} already right, {unresolved} without a value (not sent).").format(
-                    changes=len(plan.items), unchanged=plan.unchanged, unresolved=plan.unresolved))
-            if args.dry_run or not plan.items:
-                return OK
+        plan = await push.plan_push(ctx)  # never writes: a dry run ends after it
+        if args.json and args.dry_run:
+            print_json({"changes": [{**asdict(i), "old_value": json_qty(i.old_value), "new_value": json_qty(i.new_value)}
+                                    for i in plan.items],
+                        "unchanged": plan.unchanged, "unresolved": plan.unresolved,
+                        "interrupted": asdict(plan.interrupted) if plan.interrupted else None})
+        elif not args.json:
+            _say_interrupted(plan.interrupted)
+            for i in plan.items:
+                print(f"{i.store_id}\t{i.product_id}\t{i.name}\t{format_qty(i.old_value)} -> {format_qty(i.new_value)}")
+            say(tr("Cli", "{changes} to send, {unchanged} already right, {unresolved} without a value (not sent).").format(
+                changes=len(plan.items), unchanged=plan.unchanged, unresolved=plan.unresolved))
+        if args.dry_run or not (plan.items or plan.interrupted):
+            return OK
+        if plan.items:
             stop = stop_unless_confirmed(
                 args, tr("Cli", "Send {n} balances to the Evotor cloud? [y/N] ").format(n=len(plan.items)),
                 tr("Cli", "Refusing to push without confirmation: add --yes."))
@@ -161,18 +160,30 @@ def cmd_push(args) -> int:
                 return stop
         printer = ProgressPrinter()
         try:
-            result = await push.push(ctx, plan, printer)
+            result = await push.push(ctx, plan, printer)  # with no items, it only closes the interrupted push
         finally:
             printer.close()
         if args.json:
-            print_json({"run_id": result.run_id, "ok": result.ok,
+            print_json({"run_id": result.run_id, "ok": result.ok, "ok_total": result.ok_total, "skipped": result.skipped,
                         "failed": [{"store_id": i.store_id, "product_id": i.product_id, "error": e} for i, e in result.failed]})
         else:
             for item, error in result.failed:
                 say(f"{item.name}: {error}")
             print(tr("Cli", "{ok} sent, {failed} failed.").format(ok=result.ok, failed=len(result.failed)))
+            if result.skipped:
+                say(tr("Cli", "{n} not sent: by now the cloud already held them, or their value was withdrawn.").format(
+                    n=result.skipped))
+            if plan.interrupted and result.ok_total != result.ok:
+                say(tr("Cli", "With the interrupted push: {n} sent in all.").format(n=result.ok_total))
         return FAILED if result.failed else OK
     return run_job(args, job)
+
+
+def _say_interrupted(interrupted: push.Interrupted | None) -> None:
+    if interrupted:
+        say(tr("Cli", "The push started {at} was interrupted after {sent} of {planned}. The list below is what "
+                      "finishing it sends now, at today's values.").format(
+            at=to_minute(interrupted.started_at), sent=interrupted.sent, planned=interrupted.planned))
 
 
 def cmd_accept_cloud(args) -> int:

@@ -18,6 +18,8 @@ QTY_KEYS = ("known", "cloud", "value")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync", help="read what changed in Evotor (and MoySklad), push to the channels that are on")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait up to SECONDS for another job on the same accounts to finish (for a schedule)")
     p.set_defaults(handler=cmd_sync)
 
 
@@ -25,7 +27,7 @@ def cmd_sync(args) -> int:
     async def job(ctx: AppContext) -> int:
         printer = ProgressPrinter()
         try:
-            result = await sync.sync(ctx, printer)
+            result = await sync.sync(ctx, printer, wait=args.wait)
         finally:
             printer.close()
         if args.json:

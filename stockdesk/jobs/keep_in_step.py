@@ -17,7 +17,7 @@ from stockdesk.core import keep_in_step as rule
 from stockdesk.core.quantity import format_qty
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
 from stockdesk.i18n import tr
-from stockdesk.jobs import push, review
+from stockdesk.jobs import claims, push, review
 from stockdesk.jobs.progress import ProgressCallback
 from stockdesk.store import utc_now
 from stockdesk.timestamps import to_minute
@@ -132,12 +132,13 @@ async def accept_cloud(ctx: AppContext, store_id: str, product_id: str,
         raise UserError(QT_TRANSLATE_NOOP("Errors", "No change of this product's cloud balance is on record: "
                                                     "there is nothing to accept."), code="no_drift")
     drift_id, value = row
-    if push.unfinished_push(ctx):
-        raise UserError(INTERRUPTED, code="push_interrupted")
-    review.set_manual(ctx, store_id, product_id, value_milli=value, by="owner: the cloud is right")
-    ctx.db["cloud_drift"].update(drift_id, {"accepted_at": utc_now()})
-    plan = await push.plan_push(ctx, [store_id])
-    plan.items = [i for i in plan.items if i.product_id == product_id]
-    if not plan.items:
-        return push.PushResult(None, 0, [])
-    return await push.push(ctx, plan, progress)
+    async with claims.hold(ctx, (claims.EVOTOR,), "push"):
+        if push.unfinished_push(ctx):
+            raise UserError(INTERRUPTED, code="push_interrupted")
+        review.set_manual(ctx, store_id, product_id, value_milli=value, by="owner: the cloud is right")
+        ctx.db["cloud_drift"].update(drift_id, {"accepted_at": utc_now()})
+        plan = await push.plan_push(ctx, [store_id])
+        plan.items = [i for i in plan.items if i.product_id == product_id]
+        if not plan.items:
+            return push.PushResult(None, 0, [])
+        return await push.push(ctx, plan, progress)

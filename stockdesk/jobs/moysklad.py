@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from stockdesk.context import AppContext
 from stockdesk.core.quantity import QuantityError, from_api
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
-from stockdesk.jobs import review
+from stockdesk.jobs import claims, review
 from stockdesk.jobs.matching import MatchSummary, keep_secret, rematch, save_channel_items
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
 from stockdesk.moysklad import config
@@ -213,7 +213,11 @@ def _unknown_count(db: Database) -> int:
 
 async def import_moysklad(ctx: AppContext, *, full: bool = False, progress: ProgressCallback | None = None,
                           now: datetime | None = None) -> ImportResult:
-    progress = progress or ignore
+    async with claims.hold(ctx, (claims.MOYSKLAD,), "moysklad_import"):
+        return await _import(ctx, full, progress or ignore, now)
+
+
+async def _import(ctx: AppContext, full: bool, progress: ProgressCallback, now: datetime | None) -> ImportResult:
     stock_type = config.stock_type(ctx)
     started = now or datetime.now(timezone.utc)
     since = None

@@ -1,9 +1,11 @@
 """Sending balances to the Evotor cloud: a plan, then one PATCH per changed product, logged per item.
 
-The plan is written to push_items before the first request, and each result as it arrives; a push
-that was interrupted at any point continues from its pending items. PATCH sets an absolute value, so
-an item sent just before a crash and sent again lands the same; a refresh of the cloud's values
-first marks such items done without sending them twice.
+Only what the owner confirmed is sent. The run is written to push_items before the first request,
+and each result as it arrives. A push interrupted at any point is finished by the next confirmed
+push: it reads the cloud again and re-plans, so an item sent just before the crash is not sent
+again, and the rest go at the owner's values of now. PATCH sets an absolute value, so an item whose
+answer was lost lands the same if sent twice. The account is claimed (jobs.claims) for the whole
+push: another push, a reconstruction or a sync on the same data waits its turn.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlite_utils import Database
 from stockdesk.context import AppContext
 from stockdesk.errors import QT_TRANSLATE_NOOP
 from stockdesk.evotor import EvotorClient, EvotorError
+from stockdesk.jobs import claims
 from stockdesk.jobs.connect import evotor_client
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
 from stockdesk.store import utc_now
@@ -37,17 +40,29 @@ class PushItem:
 
 
 @dataclass
+class Interrupted:
+    """A push that stopped before it finished (killed, cancelled, or failed on the account)."""
+    run_id: int
+    started_at: str
+    planned: int   # items it set out to send
+    sent: int      # of which sent, by it and the pushes it continued
+
+
+@dataclass
 class PushPlan:
     items: list[PushItem]
     unchanged: int   # already right in the cloud
     unresolved: int  # no value yet: not pushed until the owner gives one
+    interrupted: Interrupted | None = None  # the push this one finishes (its items are in ``items`` as today)
 
 
 @dataclass
 class PushResult:
     run_id: int | None
-    ok: int
+    ok: int                          # sent by this run
     failed: list[tuple[PushItem, str]]
+    ok_total: int = 0                # sent by the whole push: this run and the interrupted ones it finished
+    skipped: int = 0                 # confirmed, but at send time the cloud held it already or the owner withdrew it
 
 
 # What each product should be: the owner's value in force first, then the reconstruction; with the
@@ -107,7 +122,7 @@ def _plan(db: Database, store_ids: list[str] | None) -> PushPlan:
             unchanged += 1
         else:
             items.append(PushItem(t.store_id, t.product_id, t.name, t.cloud, t.target, t.source))
-    return PushPlan(items, unchanged, unresolved)
+    return PushPlan(items, unchanged, unresolved, _interrupted(db))
 
 
 async def _refresh_cloud(ctx: AppContext, client: EvotorClient, store_ids: list[str]) -> None:
@@ -120,9 +135,13 @@ def _selected(ctx: AppContext, store_ids: list[str] | None) -> list[str]:
 
 
 async def plan_push(ctx: AppContext, store_ids: list[str] | None = None, *, refresh: bool = True) -> PushPlan:
-    """What a push would change, against the cloud's current values (read again unless refresh=False)."""
+    """What a push would change, against the cloud's current values (read again unless refresh=False).
+
+    Writes nothing to the cloud, also when a push was interrupted: then the plan is what finishing it
+    would send today (its items at the owner's current values; items sent before it stopped, and items
+    withdrawn since, are not in it)."""
     if refresh:
-        async with evotor_client(ctx) as client:
+        async with claims.hold(ctx, (claims.EVOTOR,), "push"), evotor_client(ctx) as client:
             await _refresh_cloud(ctx, client, _selected(ctx, store_ids))
     return await ctx.worker.run(_plan, store_ids)
 
@@ -135,14 +154,57 @@ def _unfinished_run(db: Database) -> int | None:
     return row[0] if row else None
 
 
-def _create_run(db: Database, items: list[PushItem]) -> int:
+# A pending item the cloud holds already: its request landed, but the answer was lost with the run.
+_LANDED = ("i.status = 'pending' AND i.new_value = (SELECT p.cloud_qty FROM products p"
+           " WHERE p.store_id = i.store_id AND p.id = i.product_id)")
+
+# The runs a push is made of: this one and the interrupted ones it continued.
+_CHAIN = """WITH RECURSIVE chain(id) AS (SELECT ? UNION ALL
+            SELECT r.continues FROM push_runs r JOIN chain c ON r.id = c.id WHERE r.continues IS NOT NULL)"""
+
+
+def _sent_in_chain(db: Database, run_id: int) -> int:
+    return db.execute(f"{_CHAIN} SELECT COUNT(*) FROM push_items WHERE status = 'ok' AND run_id IN chain",
+                      [run_id]).fetchone()[0]
+
+
+def _interrupted(db: Database) -> Interrupted | None:
+    run_id = _unfinished_run(db)
+    if run_id is None:
+        return None
+    started, planned = db.execute("SELECT r.started_at, (SELECT COUNT(*) FROM push_items i WHERE i.run_id = r.id)"
+                                  " FROM push_runs r WHERE r.id = ?", [run_id]).fetchone()
+    landed = db.execute(f"SELECT COUNT(*) FROM push_items i WHERE i.run_id = ? AND {_LANDED}", [run_id]).fetchone()[0]
+    return Interrupted(run_id, started, planned, _sent_in_chain(db, run_id) + landed)
+
+
+def _start_run(db: Database, confirmed: list[PushItem]) -> tuple[int | None, int]:
+    """The run for a confirmed plan, re-planned against the cloud and the owner's values of now:
+    (run id or None when nothing is left to send, items skipped). An interrupted push ends here;
+    the new run continues it, so its items pending today are sent at today's values, once."""
+    now_targets = {(t.store_id, t.product_id): t for t in targets(db, sorted({i.store_id for i in confirmed}))}
+    items = []
+    for i in confirmed:
+        t = now_targets.get((i.store_id, i.product_id))
+        if t is not None and t.target is not None and t.target != t.cloud:
+            items.append(PushItem(t.store_id, t.product_id, t.name, t.cloud, t.target, t.source))
     now = utc_now()
     with db.atomic():
-        run_id = db["push_runs"].insert({"channel": CHANNEL, "status": "running", "started_at": now}).last_pk
+        continues = _unfinished_run(db)
+        if continues is not None:
+            db.execute("UPDATE push_runs SET status = 'interrupted', finished_at = ? WHERE id = ?", [now, continues])
+            db.execute(f"UPDATE push_items AS i SET status = 'ok', updated_at = ? WHERE i.run_id = ? AND {_LANDED}",
+                       [now, continues])
+            db.execute("UPDATE push_items SET status = 'superseded', updated_at = ? WHERE run_id = ?"
+                       " AND status = 'pending'", [now, continues])
+        if not items:
+            return None, len(confirmed)
+        run_id = db["push_runs"].insert({"channel": CHANNEL, "status": "running", "started_at": now,
+                                         "continues": continues}).last_pk
         db["push_items"].insert_all({"run_id": run_id, "store_id": i.store_id, "product_id": i.product_id,
                                      "old_value": i.old_value, "new_value": i.new_value, "status": "pending",
                                      "updated_at": now} for i in items)
-    return run_id
+    return run_id, len(confirmed) - len(items)
 
 
 def _pending(db: Database, run_id: int) -> list[PushItem]:
@@ -150,7 +212,7 @@ def _pending(db: Database, run_id: int) -> list[PushItem]:
             for r in db.execute(
                 "SELECT i.store_id, i.product_id, p.name, i.old_value, i.new_value FROM push_items i"
                 " LEFT JOIN products p ON p.store_id = i.store_id AND p.id = i.product_id"
-                " WHERE i.run_id = ? AND i.status = 'pending'", [run_id])]
+                " WHERE i.run_id = ? AND i.status = 'pending' ORDER BY i.store_id, p.name", [run_id])]
 
 
 def _record(db: Database, run_id: int, item: PushItem, error: str | None) -> None:
@@ -165,37 +227,30 @@ def _record(db: Database, run_id: int, item: PushItem, error: str | None) -> Non
                                       "qty": item.new_value, "at": utc_now()}, pk=("store_id", "product_id"))
 
 
-def _mark_landed(db: Database, run_id: int) -> None:
-    """Items the cloud already holds (sent just before an interruption) are done."""
-    db.execute("UPDATE push_items SET status = 'ok', updated_at = ? WHERE run_id = ? AND status = 'pending'"
-               " AND new_value = (SELECT cloud_qty FROM products p WHERE p.store_id = push_items.store_id"
-               " AND p.id = push_items.product_id)", [utc_now(), run_id])
-
-
 def remember_cloud(db: Database, store_ids: list[str], run_id: int | None = None) -> None:
     """After a push or a sync, the cloud balances just read or written are the ones StockDesk knows to
     be right; an item that failed in ``run_id`` keeps what was known before."""
     if not store_ids:
         return
     marks = ",".join("?" * len(store_ids))
-    db.execute(
-        "INSERT OR REPLACE INTO cloud_known (store_id, product_id, qty, at)"
-        f" SELECT p.store_id, p.id, p.cloud_qty, ? FROM products p WHERE p.is_service = 0 AND p.store_id IN ({marks})"
-        " AND NOT EXISTS (SELECT 1 FROM push_items i WHERE i.run_id = ? AND i.store_id = p.store_id"
-        " AND i.product_id = p.id AND i.status != 'ok')", [utc_now(), *store_ids, run_id])
+    with db.atomic():
+        db.execute(
+            "INSERT OR REPLACE INTO cloud_known (store_id, product_id, qty, at)"
+            f" SELECT p.store_id, p.id, p.cloud_qty, ? FROM products p WHERE p.is_service = 0 AND p.store_id IN ({marks})"
+            " AND NOT EXISTS (SELECT 1 FROM push_items i WHERE i.run_id = ? AND i.store_id = p.store_id"
+            " AND i.product_id = p.id AND i.status != 'ok')", [utc_now(), *store_ids, run_id])
 
 
-def _close_run(db: Database, run_id: int) -> PushResult:
+def _close_run(db: Database, run_id: int, sent: int, skipped: int) -> PushResult:
     db["push_runs"].update(run_id, {"status": "done", "finished_at": utc_now()})
     remember_cloud(db, [r[0] for r in db.execute("SELECT DISTINCT store_id FROM push_items WHERE run_id = ?", [run_id])],
                    run_id)
-    ok = db.execute("SELECT COUNT(*) FROM push_items WHERE run_id = ? AND status = 'ok'", [run_id]).fetchone()[0]
     failed = [(PushItem(r[0], r[1], r[2] or r[1], r[3], r[4], ""), r[5] or "")
               for r in db.execute(
                   "SELECT i.store_id, i.product_id, p.name, i.old_value, i.new_value, i.error FROM push_items i"
                   " LEFT JOIN products p ON p.store_id = i.store_id AND p.id = i.product_id"
                   " WHERE i.run_id = ? AND i.status = 'failed' ORDER BY p.name", [run_id])]
-    return PushResult(run_id, ok, failed)
+    return PushResult(run_id, sent, failed, _sent_in_chain(db, run_id), skipped)
 
 
 def unfinished_push(ctx: AppContext) -> bool:
@@ -204,53 +259,55 @@ def unfinished_push(ctx: AppContext) -> bool:
 
 # --- the job --------------------------------------------------------------------------------------
 
-async def push(ctx: AppContext, plan: PushPlan | None = None, progress: ProgressCallback | None = None) -> PushResult:
-    """Push a plan (default: a fresh one). An interrupted push is finished first, whatever the plan."""
+async def push(ctx: AppContext, plan: PushPlan, progress: ProgressCallback | None = None) -> PushResult:
+    """Send what the owner confirmed (``plan``), each item at its value of now: an item whose value the
+    owner changed since is sent as it is now, one withdrawn or already in the cloud is skipped, and
+    nothing outside the plan is sent. An interrupted push is finished by the plan that lists its items."""
     progress = progress or ignore
-    async with evotor_client(ctx) as client:
-        run_id = await ctx.worker.run(_unfinished_run)
-        if run_id is not None:
-            stores = [r[0] for r in ctx.db.execute("SELECT DISTINCT store_id FROM push_items WHERE run_id = ?", [run_id])]
-            await _refresh_cloud(ctx, client, stores)
-            await ctx.worker.run(_mark_landed, run_id)
-        else:
-            if plan is None:
-                stores = _selected(ctx, None)
-                await _refresh_cloud(ctx, client, stores)
-                plan = await ctx.worker.run(_plan, stores)
-                if not plan.items:  # everything already right: the cloud as read is known right
-                    await ctx.worker.run(remember_cloud, stores)
-            if not plan.items:
-                return PushResult(None, 0, [])
-            run_id = await ctx.worker.run(_create_run, plan.items)
-        result = await _send(ctx, client, run_id, progress)
+    stores = sorted({i.store_id for i in plan.items})
+    async with claims.hold(ctx, (claims.EVOTOR,), "push"), evotor_client(ctx) as client:
+        await _refresh_cloud(ctx, client, stores)
+        run_id, skipped = await ctx.worker.run(_start_run, plan.items)
+        if run_id is None:
+            await ctx.worker.run(remember_cloud, stores)  # everything already right: the cloud as read is known right
+            return PushResult(None, 0, [], skipped=skipped)
+        sent = await _send(ctx, client, run_id, progress)
+        result = await ctx.worker.run(_close_run, run_id, sent, skipped)
     ctx.log_activity("push", QT_TRANSLATE_NOOP("Activity", "Evotor: %n balance(s) sent, {failed} failed"),
                      n=result.ok, failed=len(result.failed))
     return result
 
 
-async def _send(ctx: AppContext, client: EvotorClient, run_id: int, progress: ProgressCallback) -> PushResult:
+async def _send(ctx: AppContext, client: EvotorClient, run_id: int, progress: ProgressCallback) -> int:
+    """Send the run's pending items; the number sent. A few workers take items one by one, so a request
+    exists only once a worker is free for it (its retry budget starts on the wire, not in a queue), and
+    an error that concerns the whole push cancels the other workers before this returns."""
     pending = await ctx.worker.run(_pending, run_id)
-    total, done = len(pending), 0
-    progress(Progress("push", 0, total, counts={"ok": 0, "failed": 0}))
+    queue = iter(pending)
     counts = {"ok": 0, "failed": 0}
+    progress(Progress("push", 0, len(pending), counts=dict(counts)))
 
-    async def send(item: PushItem) -> None:
-        nonlocal done
-        error = None
-        try:
-            await client.patch_quantity(item.store_id, item.product_id, item.new_value)
-        except EvotorError as exc:
-            if exc.code not in ITEM_ERRORS:
-                raise  # the account or the connection failed: stop; the run resumes later
-            error = exc.render()
-        await ctx.worker.run(_record, run_id, item, error)
-        done += 1
-        counts["failed" if error else "ok"] += 1
-        progress(Progress("push", done, total, item.store_id, dict(counts)))
+    async def worker() -> None:
+        for item in queue:  # shared: each item is taken by one worker only
+            claims.check(claims.EVOTOR)
+            error = None
+            try:
+                await client.patch_quantity(item.store_id, item.product_id, item.new_value)
+            except EvotorError as exc:
+                if exc.code not in ITEM_ERRORS:
+                    raise  # the account or the connection failed: stop; the next push finishes the rest
+                error = exc.render()
+            await ctx.worker.run(_record, run_id, item, error)
+            counts["failed" if error else "ok"] += 1
+            progress(Progress("push", counts["ok"] + counts["failed"], len(pending), item.store_id, dict(counts)))
 
-    await asyncio.gather(*(send(i) for i in pending))
-    return await ctx.worker.run(_close_run, run_id)
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(min(client.parallel, len(pending))):
+                group.create_task(worker())
+    except BaseExceptionGroup as errors:
+        raise errors.exceptions[0] from None
+    return counts["ok"]
 
 
 async def retry_failed(ctx: AppContext, progress: ProgressCallback | None = None) -> PushResult:

@@ -19,6 +19,7 @@ from stockdesk.core.documents import INVENTORY, NON_MOVING, STOCK_SIGN
 from stockdesk.core.scan import STOP_STORE_CREATED, ScanTracker, boundary, month_windows, stop_boundary
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
 from stockdesk.evotor import EvotorClient, EvotorError
+from stockdesk.jobs import claims
 from stockdesk.jobs.connect import evotor_client
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
 from stockdesk.store import utc_now
@@ -137,7 +138,7 @@ async def reconstruct(ctx: AppContext, store_ids: list[str] | None = None,
         raise UserError(QT_TRANSLATE_NOOP("Errors", "Unknown store {store}: run “evotor connect” to refresh the list of stores."),
                         code="unknown_store", store=unknown[0])
     summaries = []
-    async with evotor_client(ctx) as client:
+    async with claims.hold(ctx, (claims.EVOTOR,), "reconstruct"), evotor_client(ctx) as client:
         for store_id in ids:
             summaries.append(await _reconstruct_store(ctx, client, store_id, progress))
     for s in summaries:

@@ -18,7 +18,7 @@ from typing import Awaitable, Callable
 from stockdesk.context import AppContext
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
 from stockdesk.i18n import tr
-from stockdesk.jobs import keep_in_step, moysklad, reconstruct, yandex
+from stockdesk.jobs import claims, keep_in_step, moysklad, reconstruct, yandex
 from stockdesk.jobs.progress import ProgressCallback, ignore
 from stockdesk.moysklad.config import SETTING_STOCK_SOURCE
 from stockdesk.store import utc_now
@@ -85,8 +85,21 @@ def _connected(ctx: AppContext, account: str) -> bool:
     return bool(ctx.db["accounts"].count_where("id = ?", [account]))
 
 
-async def sync(ctx: AppContext, progress: ProgressCallback | None = None) -> SyncResult:
-    progress = progress or ignore
+def _accounts(ctx: AppContext) -> tuple[str, ...]:
+    """The accounts a sync reads or writes."""
+    return (claims.EVOTOR, *((claims.MOYSKLAD,) if _connected(ctx, "moysklad") else ()),
+            *((claims.YANDEX,) if _connected(ctx, "yandex") else ()))
+
+
+async def sync(ctx: AppContext, progress: ProgressCallback | None = None, *, wait: float = 0.0,
+               kind: str | None = None) -> SyncResult:
+    """One sync, holding every account it touches; ``wait``: seconds to wait for a job holding one
+    (a scheduled sync waits; one the owner asked for now is refused at once with the reason)."""
+    async with claims.hold(ctx, _accounts(ctx), "sync", wait=wait, kind=kind):
+        return await _sync(ctx, progress or ignore)
+
+
+async def _sync(ctx: AppContext, progress: ProgressCallback) -> SyncResult:
     result = SyncResult(utc_now())
     evotor = await _run("evotor", _evotor, ctx, progress)
     result.steps.append(evotor)

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from stockdesk.context import AppContext
 from stockdesk.core.quantity import SCALE
 from stockdesk.errors import QT_TRANSLATE_NOOP, UserError
+from stockdesk.jobs import claims
 from stockdesk.jobs.matching import MatchSummary, keep_secret, mapped, rematch, save_channel_items
 from stockdesk.jobs.moysklad import balances_of_record
 from stockdesk.jobs.progress import Progress, ProgressCallback, ignore
@@ -105,9 +106,10 @@ async def refresh_offers(ctx: AppContext, progress: ProgressCallback | None = No
     """Fetch the campaign's offers again and match them to the Evotor store's products."""
     cfg = _configured(ctx)
     (progress or ignore)(Progress("offers", 0, None))
-    async with yandex_client(ctx) as client:
-        skus = await client.offer_skus(cfg.campaign_id)  # type: ignore[arg-type]
-    summary = await _save_offers(ctx, skus, cfg.store_id) or MatchSummary()
+    async with claims.hold(ctx, (claims.YANDEX,), "yandex_offers"):
+        async with yandex_client(ctx) as client:
+            skus = await client.offer_skus(cfg.campaign_id)  # type: ignore[arg-type]
+        summary = await _save_offers(ctx, skus, cfg.store_id) or MatchSummary()
     ctx.log_activity("sync", QT_TRANSLATE_NOOP("Activity", "Yandex Market: %n offer(s), {mapped} mapped, {ambiguous} ambiguous, "
                                                "{unmatched} unmatched"), n=len(skus),
                      mapped=summary.auto + summary.manual, ambiguous=summary.ambiguous, unmatched=summary.unmatched)
@@ -285,7 +287,8 @@ async def push_yandex(ctx: AppContext, *, only_skus: set[str] | None = None,
     if not cfg.enabled:
         raise UserError(QT_TRANSLATE_NOOP("Errors", "Sending stock to Yandex Market is switched off. Check the "
                                                     "matched offers, then switch it on."), code="disabled")
-    return await _push(ctx, cfg, only_skus, progress or ignore, now)
+    async with claims.hold(ctx, (claims.YANDEX,), "yandex_push"):
+        return await _push(ctx, cfg, only_skus, progress or ignore, now)
 
 
 async def _push(ctx: AppContext, cfg: YandexConfig, only_skus: set[str] | None, progress: ProgressCallback,
@@ -375,10 +378,10 @@ async def check_integration(ctx: AppContext, skus: list[str], progress: Progress
     cfg = _configured(ctx)
     if not skus:
         return PushResult(None, 0, [])
-    if unfinished_push(ctx):  # resuming it would send more than the hidden offers
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "A Yandex Market push was interrupted: finish it first."),
-                        code="unfinished_push")
-    async with yandex_client(ctx) as client:
+    async with claims.hold(ctx, (claims.YANDEX,), "yandex_push"), yandex_client(ctx) as client:
+        if unfinished_push(ctx):  # resuming it would send more than the hidden offers
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "A Yandex Market push was interrupted: finish it first."),
+                            code="unfinished_push")
         await client.hide(cfg.campaign_id, skus)  # type: ignore[arg-type]
         try:
             return await _push(ctx, cfg, set(skus), progress or ignore, None)

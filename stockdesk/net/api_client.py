@@ -41,6 +41,7 @@ class ApiClient:
             require_secure_url(base_url, self.service.name)
         except UserError as exc:
             raise self.service.errors.error(exc.text, code=exc.code, **exc.params) from None
+        self.parallel = parallel  # requests on the wire at most: callers size their fan-out by it
         self._policy = policy or RetryPolicy()
         self._limiter = AdaptiveLimiter(parallel, parallel)
         self._stats = NetStats()

@@ -246,3 +246,24 @@ def m004_keeping_the_cloud_in_step(db: Database) -> None:
         CREATE INDEX cloud_drift_product ON cloud_drift (store_id, product_id, id);
         """
     )
+
+
+@migrations()
+def m005_job_claims(db: Database) -> None:
+    db.executescript(
+        """
+        -- The job that holds each outside account now (see store.claims): one at a time, across processes.
+        CREATE TABLE job_claims (
+            resource TEXT PRIMARY KEY,      -- evotor, yandex, moysklad
+            job TEXT NOT NULL,
+            token TEXT NOT NULL,            -- one per holding job
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            holder TEXT NOT NULL,           -- window, cli, schedule
+            started_at TEXT NOT NULL,
+            heartbeat_ms INTEGER NOT NULL
+        );
+        -- A push that finishes an interrupted one continues it: counts for the whole push add up the chain.
+        ALTER TABLE push_runs ADD COLUMN continues INTEGER;
+        """
+    )

@@ -175,13 +175,32 @@ def test_sigkill_during_push_then_resume_loses_and_duplicates_nothing(tmp_path):
         wait_for(lambda: len(running.server.patches) >= 30)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        assert len(running.server.patches) < len(planned)
-        resumed = cli(data, running, "evotor", "push", "--yes", "--json")
-        assert not json.loads(resumed.stdout)["failed"]
+        sent_at_kill = len(running.server.patches)
+        assert sent_at_kill < len(planned)
+
+        # A dry run writes nothing and says what finishing would send; no confirmation, no push.
+        dry = cli(data, running, "evotor", "push", "--dry-run", "--json")
+        assert json.loads(dry.stdout)["interrupted"]["planned"] == len(planned)
+        assert "interrupted" in cli(data, running, "evotor", "push", "--dry-run").stderr
+        refused = cli(data, running, "evotor", "push", check=False)
+        assert refused.returncode == 2 and "--yes" in refused.stderr
+        assert len(running.server.patches) == sent_at_kill
+
+        # The owner changes a value the killed push had not sent yet: finishing sends today's value.
+        sent = {(s, p) for s, p, _ in running.server.patches}
+        store_id, product_id = sorted(planned - sent)[0]
+        newer = truth[(store_id, product_id)] + 5
+        cli(data, running, "evotor", "set", store_id, product_id, str(newer))
+        resumed = json.loads(cli(data, running, "evotor", "push", "--yes", "--json").stdout)
+        assert not resumed["failed"]
+        assert resumed["ok_total"] == len(planned) and resumed["ok"] < len(planned)
+        assert from_api(running.server.cloud_quantity(store_id, product_id)) == from_api(newer)
+        next(s for s in running.shop.stores if s.id == store_id).truth[product_id] = newer
         cloud_equals_truth(running)
         patched = Counter((s, p) for s, p, _ in running.server.patches)
         assert set(patched) == planned
         assert sum(n - 1 for n in patched.values()) <= 8  # at most the requests in flight at the kill
-        assert query(data, "SELECT COUNT(*) FROM push_items WHERE status != 'ok'")[0][0] == 0
+        assert query(data, "SELECT status, COUNT(*) FROM push_runs GROUP BY status") == [("done", 1), ("interrupted", 1)]
+        assert query(data, "SELECT COUNT(*) FROM push_items WHERE status IN ('pending', 'failed')")[0][0] == 0
     finally:
         running.stop()

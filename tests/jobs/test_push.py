@@ -97,8 +97,12 @@ def test_interrupted_push_resumes_without_duplicates_or_losses(ctx, sandbox):
     assert push.unfinished_push(ctx)
     sent_before = len(sandbox.server.patches)
     assert 10 <= sent_before < len(plan.items)
-    result = asyncio.run(push.push(ctx))  # finishes the interrupted run, whatever is planned now
+    replan = asyncio.run(push.plan_push(ctx))
+    assert replan.interrupted and replan.interrupted.sent == sent_before
+    assert len(sandbox.server.patches) == sent_before  # planning never writes
+    result = asyncio.run(push.push(ctx, replan))
     assert not push.unfinished_push(ctx)
+    assert result.ok == len(replan.items) and result.ok_total == len(plan.items)
     assert not result.failed
     for store in sandbox.shop.stores:
         assert cloud(sandbox.server, store) == truth_milli(store)
@@ -108,18 +112,30 @@ def test_interrupted_push_resumes_without_duplicates_or_losses(ctx, sandbox):
     assert sum(n - 1 for n in patched.values()) <= 8
 
 
-def test_revoked_token_stops_the_push_and_it_resumes_later(ctx, sandbox):
+def test_revoked_token_stops_the_push_at_once_and_it_resumes_later(ctx, sandbox):
     asyncio.run(reconstruct.reconstruct(ctx))
     fill_review_from_truth(ctx, sandbox.shop)
     plan = asyncio.run(push.plan_push(ctx))
-    sandbox.server.tokens[sandbox.token] = "revoked"
-    with pytest.raises(EvotorError) as err:
-        asyncio.run(push.push(ctx, plan))
-    assert err.value.code == "unauthorized"
+    assert len(plan.items) > 20
+
+    def revoke_midway(p: Progress) -> None:
+        if p.done == 5:
+            sandbox.server.tokens[sandbox.token] = "revoked"
+
+    async def push_then_wait() -> int:
+        with pytest.raises(EvotorError) as err:
+            await push.push(ctx, plan, revoke_midway)
+        assert err.value.code == "unauthorized"
+        at_raise = sandbox.server.request_count
+        await asyncio.sleep(1.0)  # a sibling request still running would arrive now
+        assert sandbox.server.request_count == at_raise
+        return at_raise
+
+    asyncio.run(push_then_wait())
     assert push.unfinished_push(ctx)
     sandbox.server.tokens[sandbox.token] = None
-    result = asyncio.run(push.push(ctx))
-    assert not result.failed
+    result = asyncio.run(push.push(ctx, asyncio.run(push.plan_push(ctx))))
+    assert not result.failed and result.ok_total == len(plan.items)
     for store in sandbox.shop.stores:
         assert cloud(sandbox.server, store) == truth_milli(store)
 
@@ -129,8 +145,12 @@ def test_item_failures_are_listed_and_retryable(ctx, sandbox):
     fill_review_from_truth(ctx, sandbox.shop)
     plan = asyncio.run(push.plan_push(ctx))
     victim = plan.items[0]
-    sandbox.server.faults.fail_next("400", 1)
-    result = asyncio.run(push.push(ctx, plan))
+
+    def fail_first_patch(p: Progress) -> None:
+        if p.done == 0:  # the cloud has been read again; the PATCHes start now
+            sandbox.server.faults.fail_next("400", 1)
+
+    result = asyncio.run(push.push(ctx, plan, fail_first_patch))
     assert len(result.failed) == 1 and result.ok == len(plan.items) - 1
     (failed_item, message), = result.failed
     assert message

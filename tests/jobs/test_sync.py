@@ -24,7 +24,7 @@ async def first_push(ctx, sandbox) -> None:
     truths = {s.id: truth_milli(s) for s in sandbox.shop.stores}
     for item in review.review_items(ctx):
         review.set_manual(ctx, item.store_id, item.product_id, value_milli=truths[item.store_id][item.product_id])
-    await push.push(ctx)
+    await push.push(ctx, await push.plan_push(ctx))
 
 
 def cloud_milli(sandbox, store_id: str, product_id: str) -> int:

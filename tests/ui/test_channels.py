@@ -184,7 +184,7 @@ def test_a_cloud_change_is_shown_and_the_owner_can_say_the_cloud_is_right(qtbot,
     ctx = open_ctx(tmp_path / "data", fresh_sandbox)
     qloop.run_until_complete(connect_evotor(ctx, fresh_sandbox.token, session_only=True))
     qloop.run_until_complete(reconstruct(ctx))
-    qloop.run_until_complete(push.push(ctx))
+    qloop.run_until_complete(push.push(ctx, qloop.run_until_complete(push.plan_push(ctx))))
     store = fresh_sandbox.shop.stores[0]
     product = next(p for p in store.products if p.get("type") != "SERVICE" and p["measure_name"] == "шт")
     fresh_sandbox.server.edit_cloud(store.id, product["id"], Decimal(77))
