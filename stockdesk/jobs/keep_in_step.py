@@ -122,6 +122,13 @@ def drift_json(drift: list[Drift]) -> list[dict]:
     return [asdict(d) for d in drift]
 
 
+def unanswered(ctx: AppContext, drift: list[dict]) -> list[dict]:
+    """The changes a sync found (drift_json) that the owner has not yet said were right."""
+    accepted = {(r[0], r[1], r[2]) for r in ctx.db.execute(
+        "SELECT store_id, product_id, found_at FROM cloud_drift WHERE accepted_at IS NOT NULL")}
+    return [d for d in drift if (d["store_id"], d["product_id"], d["found_at"]) not in accepted]
+
+
 async def accept_cloud(ctx: AppContext, store_id: str, product_id: str,
                        progress: ProgressCallback | None = None) -> push.PushResult:
     """The owner says the cloud was right: its value, as the last sync found it, becomes the owner's

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from stockdesk import i18n
 from stockdesk.context import AppContext
+from stockdesk.jobs import claims
 from stockdesk.jobs.connect import evotor_connected
 from stockdesk.jobs.overview import store_overview
 from stockdesk.jobs.reconstruct import unfinished_scan
@@ -117,6 +118,7 @@ def run_gui(data_dir: str | None, demo: bool, lang: str | None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the loop ends on lastWindowClosed, after cleanup
+    claims.set_holder_kind("window")  # what other StockDesk processes read when this one holds an account
     with ExitStack() as stack:
         if demo:
             data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="stockdesk-demo-"))

@@ -6,7 +6,6 @@ presses the Send button, and only the listed products change.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -19,12 +18,13 @@ from stockdesk.context import AppContext
 from stockdesk.i18n import QT_TRANSLATE_NOOP
 from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.progress import Progress
-from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push, retry_failed, unfinished_push
+from stockdesk.jobs import claims
+from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push, retry_failed
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.table_model import NUMBER_ALIGNMENT, SORT_ROLE, RowTableModel, SortProxy
-from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, reported, setup_table
+from stockdesk.ui.job_runner import JobRunner, busy_text, holder_in_the_way
+from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, setup_table
 
 translate = QCoreApplication.translate
 
@@ -114,7 +114,10 @@ class PushPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task: asyncio.Task | None = None
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(self._running)
+        self.runner.running_changed.connect(self.running_changed)
+        self._blocked = False
         self.plan: PushPlan | None = None
         self.result: PushResult | None = None
         self._latest: Progress | None = None
@@ -168,13 +171,22 @@ class PushPanel(QWidget):
         self._timer.timeout.connect(self._draw_progress)
 
     def is_running(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.runner.is_running()
 
     def cancel(self) -> None:
         """Stop sending; the push log keeps what was sent, and the next push finishes the rest."""
-        if self.is_running():
-            assert self.task is not None
-            self.task.cancel()
+        self.runner.cancel()
+
+    def set_busy(self, held: dict) -> None:
+        """Another job holds the Evotor account (BusyWatcher): say so, and send nothing until it ends."""
+        holder = holder_in_the_way(held, (claims.EVOTOR,), self.is_running())
+        was_blocked, self._blocked = self._blocked, holder is not None
+        if holder is not None:
+            self.message.show_message(busy_text(holder), "info")
+        elif was_blocked:
+            self.message.clear_message()
+        if not self.is_running():
+            self._set_buttons()
 
     # --- steps ---------------------------------------------------------------------------------
 
@@ -184,36 +196,34 @@ class PushPanel(QWidget):
             self._begin(self._plan(), self.tr("Reading the current values from Evotor…"))
 
     def send(self) -> None:
-        if not self.is_running() and self.plan is not None and (self.plan.items or unfinished_push(self.ctx)):
+        if self.plan is not None and (self.plan.items or self.plan.interrupted):
             self._begin(self._push(retry=False), self.tr("Sending…"))
 
     def retry(self) -> None:
-        if not self.is_running():
-            self._begin(self._push(retry=True), self.tr("Sending the failed ones again…"))
+        self._begin(self._push(retry=True), self.tr("Sending the failed ones again…"))
 
     def _begin(self, coro, text: str) -> None:
-        self.message.show_message(text, "info")
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self._latest = None
-        self.send_button.setEnabled(False)
-        self.check_button.setEnabled(False)
-        self.retry_button.setEnabled(False)
-        self.task = spawn(self._guard(coro))
-        self.running_changed.emit(True)
-        self._timer.start()
+        if self.runner.start(coro, failed=self.message.show_error,
+                             stopped=lambda: self.message.show_message(self.tr("Stopped."), "warning")):
+            self.message.show_message(text, "info")
 
-    async def _guard(self, coro) -> None:
-        try:
-            await reported(coro, self.message, self.tr("Stopped."))
-        finally:
+    def _running(self, running: bool) -> None:
+        if running:
+            self.progress.setRange(0, 0)
+            self.progress.show()
+            self._latest = None
+            self._timer.start()
+        else:
             self._timer.stop()
             self.progress.hide()
-            self.check_button.setEnabled(True)
-            self.send_button.setEnabled(self.result is None and bool(
-                self.plan and (self.plan.items or unfinished_push(self.ctx))))
-            self.retry_button.setEnabled(True)
-            self.running_changed.emit(False)
+        self._set_buttons()
+
+    def _set_buttons(self) -> None:
+        free = not self.is_running() and not self._blocked
+        self.check_button.setEnabled(free)
+        self.send_button.setEnabled(free and self.result is None and bool(
+            self.plan and (self.plan.items or self.plan.interrupted)))
+        self.retry_button.setEnabled(free)
 
     async def _plan(self) -> None:
         self.plan, self.result = None, None
@@ -225,11 +235,14 @@ class PushPanel(QWidget):
         self.table.setColumnHidden(PushCol.STORE, len(names) < 2)
         self.columns.fit()
         self._show_plan_counts(plan)
-        if unfinished_push(self.ctx):
-            self.send_button.setText(self.tr("&Finish the interrupted push"))
-            self.send_button.setEnabled(True)
-            self.message.show_message(self.tr("The last push was interrupted. Sending finishes it first; then "
-                                              "check again for anything left."), "warning")
+        if plan.interrupted:
+            self.send_button.setText(self.tr("&Finish the interrupted push (%n)", "", len(plan.items)))
+            self.message.show_message(self.tr(
+                "The push started %1 was interrupted after %2 of %3. The list shows what finishing it sends now, "
+                "at today's values.").replace("%1", fmt.iso_datetime(plan.interrupted.started_at))
+                .replace("%2", fmt.locale().toString(plan.interrupted.sent))
+                .replace("%3", fmt.locale().toString(plan.interrupted.planned)),
+                "warning")
         elif plan.items:
             self.send_button.setText(self.tr("&Send %n change(s) to Evotor", "", len(plan.items)))
             self.message.clear_message()

@@ -8,7 +8,6 @@ start of the app) continues from there.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from html import escape
 
@@ -17,13 +16,13 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar, Q
                                QWidget)
 
 from stockdesk.context import AppContext
-from stockdesk.errors import UserError
 from stockdesk.i18n import QT_TRANSLATE_NOOP
+from stockdesk.jobs import claims
 from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.progress import Progress
 from stockdesk.jobs.reconstruct import ReconstructSummary, StoreSummary, reconstruct, unfinished_scan
 from stockdesk.ui import formatting as fmt
-from stockdesk.ui.tasks import spawn
+from stockdesk.ui.job_runner import JobRunner, busy_text, holder_in_the_way
 from stockdesk.ui.widgets import MessageBar, error_text
 
 PHASES = (
@@ -54,7 +53,9 @@ class ReconstructPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task: asyncio.Task | None = None
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(self._set_running)
+        self._blocked = False
         self.summary: ReconstructSummary | None = None
         self._latest: Progress | None = None
         self._started = 0.0
@@ -117,7 +118,17 @@ class ReconstructPanel(QWidget):
     # --- state ---------------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.runner.is_running()
+
+    def set_busy(self, held: dict) -> None:
+        """Another job holds the Evotor account (BusyWatcher): say so, and wait for it to end."""
+        holder = holder_in_the_way(held, (claims.EVOTOR,), self.is_running())
+        was_blocked, self._blocked = self._blocked, holder is not None
+        if holder is not None:
+            self.message.show_message(busy_text(holder), "info")
+        elif was_blocked:
+            self.message.clear_message()
+        self.start_button.setEnabled(not self.is_running() and not self._blocked)
 
     def prepare(self) -> None:
         """Show what will happen before starting: fresh, or resuming an interrupted run."""
@@ -144,30 +155,19 @@ class ReconstructPanel(QWidget):
         for bar in self.bars:
             bar.setRange(0, 1)
             bar.setValue(0)
-        self.task = spawn(self._run(store_ids))
-        self._set_running(True)
-        self._timer.start()
-        self._draw()
+        if self.runner.start(reconstruct(self.ctx, store_ids, progress=self._on_progress), done=self._done,
+                             failed=lambda exc: self._stopped(error_text(exc), "error"),
+                             stopped=lambda: self._stopped(self.tr("Stopped. Everything read so far is kept: Resume "
+                                                                   "continues from here."), "warning")):
+            self._timer.start()
+            self._draw()
 
     def cancel(self) -> None:
-        if self.is_running():
-            assert self.task is not None
-            self.task.cancel()
+        self.runner.cancel()
 
-    async def _run(self, store_ids: list[str] | None) -> None:
-        try:
-            self.summary = await reconstruct(self.ctx, store_ids, progress=self._on_progress)
-        except asyncio.CancelledError:
-            self._stopped(self.tr("Stopped. Everything read so far is kept: Resume continues from here."), "warning")
-            raise
-        except UserError as exc:
-            self._stopped(exc.render(), "error")
-            return
-        except Exception as exc:  # logged with its traceback; the owner reads a sentence
-            self._stopped(error_text(exc), "error")
-            return
+    def _done(self, summary: ReconstructSummary) -> None:
+        self.summary = summary
         self._timer.stop()
-        self._set_running(False)
         self.start_button.setText(self.tr("Run &again"))
         for bar in self.bars:
             bar.setRange(0, 1)
@@ -181,12 +181,11 @@ class ReconstructPanel(QWidget):
     def _stopped(self, text: str, kind: str) -> None:
         self._timer.stop()
         self._draw()
-        self._set_running(False)
         self.start_button.setText(self.tr("&Resume"))
         self.message.show_message(text, kind)
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setEnabled(not running)
+        self.start_button.setEnabled(not running and not self._blocked)
         self.cancel_button.setEnabled(running)
         self.running_changed.emit(running)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Awaitable, TypeVar
 
@@ -68,17 +67,6 @@ async def checked(check: Awaitable[T], message: MessageBar, session_button: QWid
     except Exception as exc:
         message.show_message(error_text(exc), "error")
     return None
-
-
-async def reported(job: Awaitable[None], message: MessageBar, stopped: str) -> None:
-    """Await a background job, saying on ``message`` that it was stopped (``stopped``) or why it failed."""
-    try:
-        await job
-    except asyncio.CancelledError:
-        message.show_message(stopped, "warning")
-        raise
-    except Exception as exc:  # UserError: its sentence; anything else: logged, then a sentence
-        message.show_error(exc)
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

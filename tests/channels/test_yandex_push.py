@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from stockdesk.errors import UserError
-from stockdesk.jobs import matching, yandex
+from stockdesk.jobs import claims, matching, yandex
 from stockdesk.sandbox.yandex_server import YandexSandbox
 from stockdesk.yandex.config import YandexConfig
 from stockdesk.yandex.errors import YandexError
@@ -101,6 +102,18 @@ async def test_push_sends_only_mapped_skus_and_logs_each_item(ctx, ym):
     assert (run["channel"], run["status"]) == ("yandex", "done")
     # The next preview knows what was sent last.
     assert {ln.sku: ln.previous for ln in yandex.preview_push(ctx).lines}["MILK"] == 5
+
+
+@pytest.mark.asyncio
+async def test_two_pushes_at_once_send_each_sku_once(ctx, ym):
+    ym.catalog = shop(ctx)
+    await connect(ctx, ym)
+    first, second = await asyncio.gather(yandex.push_yandex(ctx), yandex.push_yandex(ctx), return_exceptions=True)
+    results = [r for r in (first, second) if isinstance(r, yandex.PushResult)]
+    refused = [r for r in (first, second) if isinstance(r, claims.BusyError)]
+    assert len(results) == 1 and results[0].ok == 5 and len(refused) == 1
+    assert refused[0].render().startswith("A push to Yandex Market is running in this command")
+    assert len(ym.pushes) == 1
 
 
 @pytest.mark.asyncio

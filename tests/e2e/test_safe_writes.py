@@ -73,8 +73,9 @@ def test_three_reconstructions_at_once_one_runs_the_others_say_why(tmp_path):
         for _, err in outcomes[1:]:
             assert "A stock reconstruction is running in a StockDesk command (process" in err
             assert "Traceback" not in err
-        # Every page was read once, and the result is a single run's.
-        assert running.server.request_count - before == one_run
+        # Every page was read once (give or take a window that moved with the clock), and the result is
+        # a single run's.
+        assert abs(running.server.request_count - before - one_run) <= 2 < one_run // 2
         assert results(data) == results(clean) != []
     finally:
         running.stop()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from stockdesk.context import AppContext
 from stockdesk.jobs.overview import product_rows, store_overview
+from stockdesk.store import claims as store_claims
 from stockdesk.ui.app import create_main_window, needs_wizard, run_gui
 from stockdesk.ui.main.products import PCol, ProductsFilter, ProductsModel
 from stockdesk.ui.main.settings import LANGUAGE_SETTING, SettingsDialog
@@ -93,3 +96,24 @@ def test_run_gui_opens_the_demo_wizard_in_russian_and_exits_cleanly(qapp, tmp_pa
     finally:
         qapp.setQuitOnLastWindowClosed(True)
     assert seen == ["StockDesk — первый запуск — демо"]
+
+
+def test_what_another_process_holds_is_disabled_and_said(qtbot, ctx):
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    panel, sync_button = window.push_panel, window.channels.sync_button
+    with sqlite3.connect(ctx.db_path) as conn:  # a CLI push elsewhere (pid 1 is alive)
+        conn.execute("INSERT INTO job_claims VALUES ('evotor', 'push', 't', 1, ?, 'cli', '2026-01-01', ?)",
+                     [store_claims.HOST, store_claims.now_ms()])
+    window.busy.poll()
+    busy = "A push to the Evotor cloud is running in a StockDesk command (process 1)"
+    assert not panel.check_button.isEnabled() and not panel.send_button.isEnabled()
+    assert panel.message.text().startswith(busy)
+    assert not sync_button.isEnabled() and window.channels.sync_message.text().startswith(busy)
+    assert window.channels.yandex.message.text() != panel.message.text()  # Yandex is free
+
+    with sqlite3.connect(ctx.db_path) as conn:
+        conn.execute("DELETE FROM job_claims")
+    window.busy.poll()
+    assert panel.check_button.isEnabled() and sync_button.isEnabled()
+    assert panel.message.text() == "" and window.channels.sync_message.text() == ""

@@ -7,13 +7,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from stockdesk.context import AppContext
-from stockdesk.jobs import keep_in_step
+from stockdesk.jobs import claims, keep_in_step
 from stockdesk.ui import formatting
 from stockdesk.ui.channels.jobs_panel import JobPage
 from stockdesk.ui.style import WARNING
 
 
 class DriftPanel(JobPage):
+    resources = (claims.EVOTOR,)
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.drift: list[dict] = []
@@ -78,7 +79,7 @@ class DriftPanel(JobPage):
         return self.drift[rows[0].row()] if rows else None
 
     def _selection_changed(self) -> None:
-        self.accept_button.setEnabled(self._selected() is not None and not self.is_running())
+        self.accept_button.setEnabled(self._selected() is not None and self.may_start())
 
     def _accept(self) -> None:
         d = self._selected()

@@ -1,52 +1,67 @@
-"""A channel page's shared behaviour: run one job at a time, show its outcome in a message bar."""
+"""A channel page's shared behaviour: run one job at a time, show its outcome in a message bar, and
+keep its buttons off while another job holds the page's account."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Coroutine
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from stockdesk.context import AppContext
-from stockdesk.ui.tasks import spawn
-from stockdesk.ui.widgets import MessageBar, reported
+from stockdesk.ui.job_runner import JobRunner, busy_text, holder_in_the_way
+from stockdesk.ui.widgets import MessageBar
 
 
 class JobPage(QWidget):
     running_changed = Signal(bool)
     changed = Signal()  # the channel's state changed: cards and tables reload
+    resources: tuple[str, ...] = ()  # the accounts this page's jobs claim (jobs.claims)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task: asyncio.Task | None = None
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(self._running)
         self.message = MessageBar(self)
         self.job_buttons: list[QPushButton] = []
+        self._blocked = False
 
     def is_running(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.runner.is_running()
 
     def cancel(self) -> None:
-        if self.is_running():
-            assert self.task is not None
-            self.task.cancel()
+        self.runner.cancel()
 
     def begin(self, coro: Coroutine[Any, Any, None], text: str) -> None:
-        if self.is_running():
-            coro.close()
-            return
-        self.message.show_message(text, "info")
+        if self.runner.start(coro, failed=self.message.show_error,
+                             stopped=lambda: self.message.show_message(self.tr("Stopped."), "warning")):
+            self.message.show_message(text, "info")
+
+    def set_busy(self, held: dict) -> None:
+        """Another job holds this page's account (BusyWatcher): say so and keep the buttons off."""
+        holder = holder_in_the_way(held, self.resources, self.is_running())
+        was_blocked, self._blocked = self._blocked, holder is not None
+        if holder is not None:
+            self.message.show_message(busy_text(holder), "info")
+            self._disable()
+        elif was_blocked:
+            self.message.clear_message()
+            self.changed.emit()  # the page sets its buttons again as it reloads
+
+    def may_start(self) -> bool:
+        return not self.is_running() and not self._blocked
+
+    def _running(self, running: bool) -> None:
+        if running:
+            self._disable()
+        else:
+            for button in self.job_buttons:
+                button.setEnabled(not self._blocked)
+        self.running_changed.emit(running)
+        if not running:
+            self.changed.emit()
+
+    def _disable(self) -> None:
         for button in self.job_buttons:
             button.setEnabled(False)
-        self.task = spawn(self._guard(coro))
-        self.running_changed.emit(True)
-
-    async def _guard(self, coro: Coroutine[Any, Any, None]) -> None:
-        try:
-            await reported(coro, self.message, self.tr("Stopped."))
-        finally:
-            for button in self.job_buttons:
-                button.setEnabled(True)
-            self.running_changed.emit(False)
-            self.changed.emit()

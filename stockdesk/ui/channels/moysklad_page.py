@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from stockdesk.context import AppContext
 from stockdesk.i18n import QT_TRANSLATE_NOOP
-from stockdesk.jobs import moysklad
+from stockdesk.jobs import claims, moysklad
 from stockdesk.jobs.moysklad import Difference
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
@@ -73,6 +73,7 @@ class CompareModel(RowTableModel[Difference]):
 
 
 class MoySkladPage(JobPage):
+    resources = (claims.MOYSKLAD,)
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.import_button = QPushButton(self.tr("&Import from MoySklad"), self)
@@ -128,7 +129,7 @@ class MoySkladPage(JobPage):
 
     def reload(self) -> None:
         connected = self.connected()
-        self.import_button.setEnabled(connected and not self.is_running())
+        self.import_button.setEnabled(connected and self.may_start())
         names = {r[0]: r[1] for r in self.ctx.db.execute("SELECT id, name FROM stores")}
         stores = sorted({s.store_id for s in moysklad.list_stores(self.ctx) if s.store_id in names})
         current = self.store_box.currentData()

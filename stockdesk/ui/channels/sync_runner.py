@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from stockdesk.context import AppContext
-from stockdesk.jobs.sync import SyncResult, sync
-from stockdesk.ui.tasks import spawn
+from stockdesk.jobs.sync import sync
+from stockdesk.ui.job_runner import JobRunner
 from stockdesk.ui.widgets import error_text
 
 SCHEDULE_SETTING = "sync.every_minutes"  # empty or 0: no schedule
 MINUTE_MS = 60_000
+SCHEDULE_WAIT_S = 600.0  # a scheduled sync waits this long for a job holding an account
 
 
 def scheduled_minutes(ctx: AppContext) -> int:
@@ -23,32 +22,36 @@ def scheduled_minutes(ctx: AppContext) -> int:
 class SyncRunner(QObject):
     started = Signal()
     finished = Signal(object)   # SyncResult
-    failed = Signal(str)        # an unexpected failure, as a sentence
+    failed = Signal(str)        # why it did not run or failed as a whole, as a sentence
     progressed = Signal(object)  # jobs.progress.Progress
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task: asyncio.Task | None = None
+        self.jobs = JobRunner(self)
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.run)
+        self.timer.timeout.connect(lambda: self._start(SCHEDULE_WAIT_S, "schedule"))
         self.set_schedule(scheduled_minutes(ctx), save=False)
 
     def is_running(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.jobs.is_running()
 
     def run(self) -> bool:
-        """Start a sync unless one is under way (a scheduled tick then simply waits for the next)."""
-        if self.is_running():
-            return False
-        self.started.emit()
-        self.task = spawn(self._run())
-        return True
+        """Sync now, unless a sync is under way; refused at once, with the reason, while another job
+        holds an account (a scheduled sync waits for it instead)."""
+        return self._start(0.0, None)
+
+    def _start(self, wait: float, kind: str | None) -> bool:
+        # Each step's UserError is in the result; failed() is for the sync as a whole (e.g. busy).
+        started = self.jobs.start(sync(self.ctx, progress=self.progressed.emit, wait=wait, kind=kind),
+                                  done=self.finished.emit, failed=lambda exc: self.failed.emit(error_text(exc)),
+                                  stopped=lambda: None)
+        if started:
+            self.started.emit()
+        return started
 
     def cancel(self) -> None:
-        if self.is_running():
-            assert self.task is not None
-            self.task.cancel()
+        self.jobs.cancel()
 
     def set_schedule(self, minutes: int, *, save: bool = True) -> None:
         if save:
@@ -57,13 +60,3 @@ class SyncRunner(QObject):
             self.timer.start(minutes * MINUTE_MS)
         else:
             self.timer.stop()
-
-    async def _run(self) -> None:
-        try:
-            result: SyncResult = await sync(self.ctx, progress=self.progressed.emit)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # each step's UserError is in the result; this is anything else
-            self.failed.emit(error_text(exc))
-            return
-        self.finished.emit(result)

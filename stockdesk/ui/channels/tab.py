@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from stockdesk.context import AppContext
-from stockdesk.jobs import matching
+from stockdesk.jobs import keep_in_step, matching
 from stockdesk.jobs.connect import evotor_connected
 from stockdesk.jobs.sync import SyncResult, last_sync
 from stockdesk.ui.channels.card import ChannelCard
@@ -17,6 +17,7 @@ from stockdesk.ui.channels.moysklad_page import MoySkladPage
 from stockdesk.ui.channels.state import channel_name, sync_state
 from stockdesk.ui.channels.sync_runner import SyncRunner, scheduled_minutes
 from stockdesk.ui.channels.yandex_page import YandexPage
+from stockdesk.ui.job_runner import busy_text, holder_in_the_way
 from stockdesk.ui.widgets import MessageBar
 from stockdesk.yandex.config import YandexConfig
 
@@ -33,6 +34,7 @@ class ChannelsTab(QWidget):
         self.runner.started.connect(self._sync_started)
         self.runner.finished.connect(self._sync_finished)
         self.runner.failed.connect(self._sync_failed)
+        self._sync_blocked = False
 
         self.sync_button = QPushButton(self.tr("S&ync now"), self)
         self.sync_button.setToolTip(self.tr("Read what changed in Evotor (and MoySklad), then send it to the "
@@ -108,7 +110,7 @@ class ChannelsTab(QWidget):
             self.cards[channel].show_state(state, at if channel in steps else None,
                                            "read" if channel == "moysklad" else "sent")
         if not self.drift.is_running():
-            self.drift.show_drift(steps["evotor"].drift if "evotor" in steps else [])
+            self.drift.show_drift(keep_in_step.unanswered(self.ctx, steps["evotor"].drift if "evotor" in steps else []))
         imshop_state, last_request = self.imshop.card_state()
         self.cards["imshop"].show_state(imshop_state, last_request, "answered")
 
@@ -131,7 +133,7 @@ class ChannelsTab(QWidget):
         self.sync_message.show_message(self.tr("Syncing…"), "info")
 
     def _sync_finished(self, result: SyncResult) -> None:
-        self.sync_button.setEnabled(True)
+        self.sync_button.setEnabled(not self._sync_blocked)
         lines = []
         for step in result.steps:
             text = channel_name(step.channel) + ": "
@@ -145,9 +147,21 @@ class ChannelsTab(QWidget):
         self.synced.emit(result)
 
     def _sync_failed(self, text: str) -> None:
-        self.sync_button.setEnabled(True)
+        self.sync_button.setEnabled(not self._sync_blocked)
         self.sync_message.show_message(text, "error")
         self.reload()
+
+    def set_busy(self, held: dict) -> None:
+        """What other jobs hold (BusyWatcher): each page disables its own; Sync now waits for all."""
+        for page in (self.yandex, self.moysklad, self.drift):
+            page.set_busy(held)
+        holder = holder_in_the_way(held, tuple(held), self.runner.is_running())
+        was_blocked, self._sync_blocked = self._sync_blocked, holder is not None
+        if holder is not None:
+            self.sync_message.show_message(busy_text(holder), "info")
+        elif was_blocked:
+            self.sync_message.clear_message()
+        self.sync_button.setEnabled(not self.runner.is_running() and holder is None)
 
     def is_running(self) -> bool:
         return self.runner.is_running() or self.yandex.is_running() or self.moysklad.is_running()

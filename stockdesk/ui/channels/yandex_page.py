@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
 from stockdesk.context import AppContext
 from stockdesk.errors import UserError
 from stockdesk.i18n import QT_TRANSLATE_NOOP
-from stockdesk.jobs import yandex
+from stockdesk.jobs import claims, yandex
 from stockdesk.jobs.yandex import PushLine, PushPreview
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
@@ -74,6 +74,7 @@ class PreviewModel(RowTableModel[PushLine]):
 
 
 class YandexPage(JobPage):
+    resources = (claims.YANDEX,)
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.preview: PushPreview | None = None
@@ -146,7 +147,7 @@ class YandexPage(JobPage):
         self.preview = preview
         self.model.set_rows(preview.lines if preview else [])
         self.columns.fit()
-        self.push_button.setEnabled(bool(preview and preview.lines and self.enabled.isChecked()) and not self.is_running())
+        self.push_button.setEnabled(bool(preview and preview.lines and self.enabled.isChecked()) and self.may_start())
         if preview is None:
             self.counts.clear()
             return

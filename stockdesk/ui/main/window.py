@@ -17,6 +17,7 @@ from stockdesk.ui.main.activity import ActivityTab
 from stockdesk.ui.main.overview import OverviewTab
 from stockdesk.ui.main.products import ProductsTab
 from stockdesk.ui.main.settings import SettingsDialog
+from stockdesk.ui.job_runner import BusyWatcher
 from stockdesk.ui.push_panel import PushPanel
 from stockdesk.ui.reconstruct_panel import ReconstructPanel
 from stockdesk.ui.review import ReviewWidget
@@ -56,6 +57,9 @@ class MainWindow(QMainWindow):
         self.push_panel = PushPanel(ctx, self)
         self.activity = ActivityTab(ctx, self)
         self.channels = ChannelsTab(ctx, self)
+        self.busy = BusyWatcher(ctx, self)  # what other jobs hold, in this window or another process
+        self.busy.changed.connect(self.push_panel.set_busy)
+        self.busy.changed.connect(self.channels.set_busy)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.products, self.tr("&Products"))
@@ -159,6 +163,8 @@ class MainWindow(QMainWindow):
         if self.rebuild_dialog is None:
             self.rebuild_dialog = ReconstructDialog(self.ctx, self)
             self.rebuild_dialog.panel.finished.connect(lambda _: self.refresh())
+            self.busy.changed.connect(self.rebuild_dialog.panel.set_busy)
+            self.rebuild_dialog.panel.set_busy(self.busy.held)
         self.rebuild_dialog.show()
         self.rebuild_dialog.raise_()
         if not self.rebuild_dialog.panel.is_running():
