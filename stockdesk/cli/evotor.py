@@ -164,7 +164,7 @@ def cmd_push(args) -> int:
         finally:
             printer.close()
         if args.json:
-            print_json({"run_id": result.run_id, "ok": result.ok, "ok_total": result.ok_total, "skipped": result.skipped,
+            print_json({"run_id": result.run_id, "ok": result.ok, "ok_total": result.ok_total, "skipped": len(result.skipped),
                         "failed": [{"store_id": i.store_id, "product_id": i.product_id, "error": e} for i, e in result.failed]})
         else:
             for item, error in result.failed:
@@ -172,7 +172,7 @@ def cmd_push(args) -> int:
             print(tr("Cli", "{ok} sent, {failed} failed.").format(ok=result.ok, failed=len(result.failed)))
             if result.skipped:
                 say(tr("Cli", "{n} not sent: by now the cloud already held them, or their value was withdrawn.").format(
-                    n=result.skipped))
+                    n=len(result.skipped)))
             if plan.interrupted and result.ok_total != result.ok:
                 say(tr("Cli", "With the interrupted push: {n} sent in all.").format(n=result.ok_total))
         return FAILED if result.failed else OK

@@ -11,7 +11,7 @@ push: another push, a reconstruction or a sync on the same data waits its turn.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -62,7 +62,8 @@ class PushResult:
     ok: int                          # sent by this run
     failed: list[tuple[PushItem, str]]
     ok_total: int = 0                # sent by the whole push: this run and the interrupted ones it finished
-    skipped: int = 0                 # confirmed, but at send time the cloud held it already or the owner withdrew it
+    # Confirmed, but not sent: at send time the cloud held the value already, or the owner withdrew it.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 # What each product should be: the owner's value in force first, then the reconstruction; with the
@@ -178,16 +179,18 @@ def _interrupted(db: Database) -> Interrupted | None:
     return Interrupted(run_id, started, planned, _sent_in_chain(db, run_id) + landed)
 
 
-def _start_run(db: Database, confirmed: list[PushItem]) -> tuple[int | None, int]:
+def _start_run(db: Database, confirmed: list[PushItem]) -> tuple[int | None, list[tuple[str, str]]]:
     """The run for a confirmed plan, re-planned against the cloud and the owner's values of now:
-    (run id or None when nothing is left to send, items skipped). An interrupted push ends here;
+    (run id or None when nothing is left to send, the items skipped). An interrupted push ends here;
     the new run continues it, so its items pending today are sent at today's values, once."""
     now_targets = {(t.store_id, t.product_id): t for t in targets(db, sorted({i.store_id for i in confirmed}))}
-    items = []
+    items, skipped = [], []
     for i in confirmed:
         t = now_targets.get((i.store_id, i.product_id))
         if t is not None and t.target is not None and t.target != t.cloud:
             items.append(PushItem(t.store_id, t.product_id, t.name, t.cloud, t.target, t.source))
+        else:
+            skipped.append((i.store_id, i.product_id))
     now = utc_now()
     with db.atomic():
         continues = _unfinished_run(db)
@@ -198,13 +201,13 @@ def _start_run(db: Database, confirmed: list[PushItem]) -> tuple[int | None, int
             db.execute("UPDATE push_items SET status = 'superseded', updated_at = ? WHERE run_id = ?"
                        " AND status = 'pending'", [now, continues])
         if not items:
-            return None, len(confirmed)
+            return None, skipped
         run_id = db["push_runs"].insert({"channel": CHANNEL, "status": "running", "started_at": now,
                                          "continues": continues}).last_pk
         db["push_items"].insert_all({"run_id": run_id, "store_id": i.store_id, "product_id": i.product_id,
                                      "old_value": i.old_value, "new_value": i.new_value, "status": "pending",
                                      "updated_at": now} for i in items)
-    return run_id, len(confirmed) - len(items)
+    return run_id, skipped
 
 
 def _pending(db: Database, run_id: int) -> list[PushItem]:
@@ -241,7 +244,7 @@ def remember_cloud(db: Database, store_ids: list[str], run_id: int | None = None
             " AND i.product_id = p.id AND i.status != 'ok')", [utc_now(), *store_ids, run_id])
 
 
-def _close_run(db: Database, run_id: int, sent: int, skipped: int) -> PushResult:
+def _close_run(db: Database, run_id: int, sent: int, skipped: list[tuple[str, str]]) -> PushResult:
     db["push_runs"].update(run_id, {"status": "done", "finished_at": utc_now()})
     remember_cloud(db, [r[0] for r in db.execute("SELECT DISTINCT store_id FROM push_items WHERE run_id = ?", [run_id])],
                    run_id)

@@ -33,8 +33,9 @@ translate = QCoreApplication.translate
 class PushRow:
     item: PushItem
     store: str
-    ok: bool | None = None     # None: not sent yet
+    ok: bool | None = None     # None: not sent (yet)
     error: str = ""
+    skipped: bool = False      # not sent: by send time the cloud held it, or the owner withdrew it
 
 
 class PushCol(IntEnum):
@@ -78,6 +79,8 @@ class PushModel(RowTableModel[PushRow]):
             if column == PushCol.SOURCE:
                 return self.label(SOURCES, item.source)
             if column == PushCol.RESULT:
+                if row.skipped:
+                    return 3 if sort else self.tr("Not sent: no longer needed")
                 if row.ok is None:
                     return "" if not sort else 0
                 if sort:
@@ -97,11 +100,13 @@ class PushModel(RowTableModel[PushRow]):
     def record(self, result: PushResult, keys: set[tuple[str, str]] | None = None) -> None:
         """Mark rows sent or failed. ``keys``: the rows this run tried (default: all)."""
         failed = {(i.store_id, i.product_id): message for i, message in result.failed}
+        skipped = set(result.skipped)
         for n, row in enumerate(self.rows):
             key = (row.item.store_id, row.item.product_id)
             if keys is not None and key not in keys:
                 continue
-            row.ok = key not in failed
+            row.skipped = key in skipped
+            row.ok = None if row.skipped else key not in failed
             row.error = failed.get(key, "")
             self.refresh_row(n)
 
@@ -270,6 +275,10 @@ class PushPanel(QWidget):
         sent = sum(1 for row in self.model.rows if row.ok)
         self.retry_button.setVisible(failed > 0)
         text = self.tr("%n balance(s) sent to Evotor.", "", sent)
+        if result.skipped:
+            text += " " + self.tr("%n no longer needed: not sent.", "", len(result.skipped))
+        if result.ok_total > result.ok:
+            text += " " + self.tr("With the interrupted push: %n sent in all.", "", result.ok_total)
         if failed:
             text += " " + self.tr("%n could not be sent: see the Result column, then retry.", "", failed)
             self.message.show_message(text, "warning")

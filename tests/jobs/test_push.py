@@ -159,3 +159,26 @@ def test_item_failures_are_listed_and_retryable(ctx, sandbox):
     assert victim.product_id  # the plan had items; the cloud now holds every value
     for store in sandbox.shop.stores:
         assert cloud(sandbox.server, store) == truth_milli(store)
+
+
+def test_a_push_sends_todays_values_of_what_was_confirmed_only(ctx, sandbox):
+    """Between the owner's confirmation and the send, one value changed, one was withdrawn, and a new
+    change appeared: the first goes as it is now, the second not at all, the third waits for its own push."""
+    asyncio.run(reconstruct.reconstruct(ctx))
+    fill_review_from_truth(ctx, sandbox.shop)
+    plan = asyncio.run(push.plan_push(ctx))
+    changed, withdrawn = plan.items[0], plan.items[1]
+    review.set_manual(ctx, changed.store_id, changed.product_id, value_milli=changed.new_value + 7000)
+    review.set_manual(ctx, withdrawn.store_id, withdrawn.product_id, action="skip")
+    confirmed = {(i.store_id, i.product_id) for i in plan.items}
+    unconfirmed = next(t for t in push.targets(ctx.db, None)
+                       if (t.store_id, t.product_id) not in confirmed and t.target is not None)
+    review.set_manual(ctx, unconfirmed.store_id, unconfirmed.product_id, value_milli=(unconfirmed.cloud or 0) + 1000)
+
+    result = asyncio.run(push.push(ctx, plan))
+    sent = {(s, p): v for s, p, v in sandbox.server.patches}
+    assert from_api(sent[(changed.store_id, changed.product_id)]) == changed.new_value + 7000
+    assert (withdrawn.store_id, withdrawn.product_id) not in sent
+    assert (unconfirmed.store_id, unconfirmed.product_id) not in sent
+    assert result.skipped == [(withdrawn.store_id, withdrawn.product_id)]
+    assert result.ok == len(plan.items) - 1 == len(sent)
