@@ -35,5 +35,4 @@ class AccountsPanel(QWidget):
 
     def stop(self) -> None:
         for form in self.forms():
-            if form.task is not None:
-                form.task.cancel()
+            form.cancel()

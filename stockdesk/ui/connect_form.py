@@ -5,7 +5,6 @@ Used by the wizard's page 2 and by Settings → Accounts.
 
 from __future__ import annotations
 
-import asyncio
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +15,7 @@ from stockdesk.context import AppContext
 from stockdesk.jobs.connect import ConnectResult, connect_evotor, evotor_connected
 from stockdesk.secrets import env_var
 from stockdesk.ui import formatting as fmt
-from stockdesk.ui.tasks import spawn
+from stockdesk.ui.job_runner import JobRunner
 from stockdesk.ui.widgets import MessageBar, checked, paragraph
 
 
@@ -27,7 +26,8 @@ class ConnectForm(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task: asyncio.Task | None = None
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(self._running)
         self.result: ConnectResult | None = None
 
         self.help_toggle = QToolButton(self)
@@ -99,7 +99,14 @@ class ConnectForm(QWidget):
                                               "replace it."), "ok")
 
     def is_busy(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.runner.is_running()
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+
+    def _running(self, running: bool) -> None:
+        self.check_button.setEnabled(not running)
+        self.busy_changed.emit(running)
 
     def check(self, session_only: bool = False) -> None:
         if self.is_busy():
@@ -111,19 +118,13 @@ class ConnectForm(QWidget):
             return
         self.message.show_message(self.tr("Checking with Evotor…"), "info")
         self.session_button.hide()
-        self.check_button.setEnabled(False)
-        self.busy_changed.emit(True)
         # the demo's token belongs to the throw-away sandbox: never into the real keychain
-        self.task = spawn(self._check(token, session_only or self.ctx.demo))
+        job = connect_evotor(self.ctx, token, session_only=session_only or self.ctx.demo)
+        self.runner.start(checked(job, self.message, self.session_button), done=self._checked,
+                          failed=self.message.show_error, stopped=lambda: None)
 
-    async def _check(self, token: str | None, session_only: bool) -> None:
-        try:
-            result = await checked(connect_evotor(self.ctx, token, session_only=session_only), self.message,
-                                   self.session_button)
-        finally:
-            self.check_button.setEnabled(True)
-            self.busy_changed.emit(False)
-        if result is None:
+    def _checked(self, result: ConnectResult | None) -> None:
+        if result is None:  # checked() said why on the message bar
             return
         self.result = result
         self.token.clear()

@@ -12,7 +12,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stockdesk.ui.widgets import error_text
@@ -38,6 +38,9 @@ def stop_logging(handler: logging.Handler) -> None:
     handler.close()
 
 
+_open_boxes: set[QMessageBox] = set()
+
+
 def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """sys.excepthook for the window: log everything, show a sentence (never a traceback)."""
     if issubclass(exc_type, KeyboardInterrupt):
@@ -48,5 +51,7 @@ def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Trace
         return
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "StockDesk"), text,
                       QMessageBox.StandardButton.Ok, QApplication.activeWindow())
-    box.setAttribute(box.WidgetAttribute.WA_DeleteOnClose)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.add(box)  # without a parent window, only this reference keeps the box alive until closed
+    box.finished.connect(lambda _: _open_boxes.discard(box))
     box.open()  # not exec(): never re-enter the event loop from inside a task

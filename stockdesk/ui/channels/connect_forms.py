@@ -5,7 +5,6 @@ Used by the wizard's optional page 3 and by Settings → Accounts and stores (th
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, Coroutine
 
 from PySide6.QtCore import Qt, Signal
@@ -19,7 +18,7 @@ from stockdesk.imshop.config import KEY_NAME as IMSHOP_KEY
 from stockdesk.imshop.config import Warehouse
 from stockdesk.jobs import imshop, moysklad, yandex
 from stockdesk.ui.channels.state import channel_name
-from stockdesk.ui.tasks import spawn
+from stockdesk.ui.job_runner import JobRunner
 from stockdesk.ui.widgets import MessageBar, checked, paragraph
 from stockdesk.yandex.config import YandexConfig
 
@@ -44,7 +43,8 @@ class ChannelForm(QGroupBox):
         super().__init__(channel_name(channel), parent)
         self.ctx = ctx
         self.channel = channel
-        self.task: asyncio.Task | None = None
+        self.runner = JobRunner(self)
+        self.runner.running_changed.connect(lambda running: self.check_button.setEnabled(not running))
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.check_button = QPushButton(self.tr("Check and connect"), self)
@@ -72,7 +72,10 @@ class ChannelForm(QGroupBox):
             self.message.show_message(self.tr("Connected. Fill in the fields only to change the connection."), "ok")
 
     def is_busy(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return self.runner.is_running()
+
+    def cancel(self) -> None:
+        self.runner.cancel()
 
     def check(self, session_only: bool = False) -> None:
         if self.is_busy():
@@ -82,18 +85,13 @@ class ChannelForm(QGroupBox):
             return
         self.message.show_message(self.tr("Checking…"), "info")
         self.session_button.hide()
-        self.check_button.setEnabled(False)
-        self.task = spawn(self._run(coro))
+        self.runner.start(checked(coro, self.message, self.session_button), done=self._checked,
+                          failed=self.message.show_error, stopped=lambda: None)
 
-    async def _run(self, coro: Coroutine[Any, Any, str]) -> None:
-        try:
-            text = await checked(coro, self.message, self.session_button)
-        finally:
-            self.check_button.setEnabled(True)
-        if text is None:
-            return
-        self.message.show_message(text, "ok")
-        self.connected.emit(self.channel)
+    def _checked(self, text: str | None) -> None:
+        if text is not None:  # None: checked() said why on the message bar
+            self.message.show_message(text, "ok")
+            self.connected.emit(self.channel)
 
     def connect_job(self, session_only: bool) -> Coroutine[Any, Any, str] | None:
         """The job to run with the fields' values, or None after saying what is missing."""

@@ -119,8 +119,7 @@ class ConnectPage(WizardPage):
         return self.form.is_busy()
 
     def stop(self) -> None:
-        if self.form.task is not None:
-            self.form.task.cancel()
+        self.form.cancel()
 
 
 class AccountsPage(WizardPage):
