@@ -36,7 +36,7 @@ _ERRNOS = {errno.ENOSPC: DISK_FULL, errno.EDQUOT: DISK_FULL, errno.EROFS: READ_O
 
 
 class StorageError(UserError):
-    pass
+    """A storage failure, said in one sentence; ``code`` is one of the kinds above."""
 
 
 class DamagedDatabase(StorageError):
