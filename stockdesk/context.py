@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sqlite_utils import Database
 from stockdesk.i18n import tr
 from stockdesk.paths import data_dir as resolve_data_dir
 from stockdesk.secrets import Secrets
-from stockdesk.store import DbWorker, open_db, utc_now
+from stockdesk.store import DbWorker, open_db, rescue, utc_now
 from stockdesk.store.db import DB_NAME, DbProcess
 
 EVOTOR_URL = "https://api.evotor.ru"
@@ -30,6 +31,21 @@ def render_activity(template: str, params: dict | None, *, translate: bool = Tru
         return text
 
 
+@contextmanager
+def _owner_only():
+    old_umask = os.umask(0o077)  # the database (and values saved from it) are the owner's business only
+    try:
+        yield
+    finally:
+        os.umask(old_umask)
+
+
+def rebuild_damaged(data_dir: str | os.PathLike | None) -> rescue.Rescue:
+    """After DamagedDatabase: the damaged file set aside, a fresh database with the owner's values."""
+    with _owner_only():
+        return rescue.rebuild(resolve_data_dir(data_dir) / DB_NAME)
+
+
 @dataclass
 class AppContext:
     data_dir: Path
@@ -43,11 +59,8 @@ class AppContext:
     def open(cls, data_dir: str | os.PathLike | None = None, *, secrets: Secrets | None = None,
              demo: bool = False) -> "AppContext":
         directory = resolve_data_dir(data_dir)
-        old_umask = os.umask(0o077)  # the database is the owner's business only
-        try:
-            db = open_db(directory / DB_NAME)
-        finally:
-            os.umask(old_umask)
+        with _owner_only():
+            db = open_db(directory / DB_NAME, check=True)  # DamagedDatabase: see rebuild_damaged
         return cls(directory, db, DbWorker(directory / DB_NAME), secrets or Secrets(), demo)
 
     def db_process(self) -> DbProcess:

@@ -18,9 +18,10 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
-def data_dir(override: str | os.PathLike | None = None) -> Path:
+def data_dir(override: str | os.PathLike | None = None, *, create: bool = True) -> Path:
     """The per-user data directory: --data-dir, else STOCKDESK_DATA_DIR, else the platform default."""
     chosen = override or os.environ.get("STOCKDESK_DATA_DIR")
     path = Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

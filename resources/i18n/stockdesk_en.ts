@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>Errors</name>
+        <message numerus="yes">
+            <source>The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new database was started with the %n value(s) you typed (also saved to {csv}). To rebuild the rest from the Evotor cloud, run: stockdesk evotor connect, then stockdesk evotor reconstruct.</source>
+            <translation>
+                <numerusform>The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new database was started with the %n value you typed (also saved to {csv}). To rebuild the rest from the Evotor cloud, run: stockdesk evotor connect, then stockdesk evotor reconstruct.</numerusform>
+                <numerusform>The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new database was started with the %n values you typed (also saved to {csv}). To rebuild the rest from the Evotor cloud, run: stockdesk evotor connect, then stockdesk evotor reconstruct.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The damaged database is kept as {copy}. The %n value(s) you typed are in the new database (and in {csv}).</source>
+            <translation>
+                <numerusform>The damaged database is kept as {copy}. The %n value you typed is in the new database (and in {csv}).</numerusform>
+                <numerusform>The damaged database is kept as {copy}. The %n values you typed are in the new database (and in {csv}).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message numerus="yes">
             <source>%n request(s) answered</source>

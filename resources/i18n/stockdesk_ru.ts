@@ -4,12 +4,24 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>Stopped. Run the same command again to continue where it stopped.</source>
+            <translation>Остановлено. Запустите ту же команду ещё раз, чтобы продолжить с того же места.</translation>
+        </message>
+        <message>
             <source>Cannot open the data directory: {error}</source>
             <translation>Не удаётся открыть папку данных: {error}</translation>
         </message>
+        <message numerus="yes">
+            <source>The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new database was started with the %n value(s) you typed (also saved to {csv}). To rebuild the rest from the Evotor cloud, run: stockdesk evotor connect, then stockdesk evotor reconstruct.</source>
+            <translation>
+                <numerusform>База данных StockDesk {path} была повреждена ({detail}). Она сохранена как {copy}; начата новая база с %n введённым вами значением (оно также сохранено в {csv}). Чтобы восстановить остальное из облака Эвотор, выполните: stockdesk evotor connect, затем stockdesk evotor reconstruct.</numerusform>
+                <numerusform>База данных StockDesk {path} была повреждена ({detail}). Она сохранена как {copy}; начата новая база с %n введёнными вами значениями (они также сохранены в {csv}). Чтобы восстановить остальное из облака Эвотор, выполните: stockdesk evotor connect, затем stockdesk evotor reconstruct.</numerusform>
+                <numerusform>База данных StockDesk {path} была повреждена ({detail}). Она сохранена как {copy}; начата новая база с %n введёнными вами значениями (они также сохранены в {csv}). Чтобы восстановить остальное из облака Эвотор, выполните: stockdesk evotor connect, затем stockdesk evotor reconstruct.</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>Stopped. Run the same command again to continue where it stopped.</source>
-            <translation>Остановлено. Запустите ту же команду ещё раз, чтобы продолжить с того же места.</translation>
+            <source>The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new database was started. To rebuild it from the Evotor cloud, run: stockdesk evotor connect, then stockdesk evotor reconstruct.</source>
+            <translation>База данных StockDesk {path} была повреждена ({detail}). Она сохранена как {copy}; начата новая база. Чтобы восстановить её из облака Эвотор, выполните: stockdesk evotor connect, затем stockdesk evotor reconstruct.</translation>
         </message>
         <message>
             <source>Product {product} is not in store {store}.</source>
@@ -18,6 +30,34 @@
         <message>
             <source>Cannot write {file}: {error}</source>
             <translation>Не удаётся записать {file}: {error}</translation>
+        </message>
+        <message>
+            <source>StockDesk</source>
+            <translation>StockDesk</translation>
+        </message>
+        <message>
+            <source>The StockDesk database {path} is damaged ({detail}). StockDesk can set it aside (it stays next to it as a copy: nothing is deleted), keep the values you typed, and rebuild the rest from the Evotor cloud: you connect again and StockDesk reconstructs the balances.</source>
+            <translation>База данных StockDesk {path} повреждена ({detail}). StockDesk может отложить её (она останется рядом как копия: ничего не удаляется), сохранить введённые вами значения и восстановить остальное из облака Эвотор: вы снова подключаетесь, и StockDesk восстанавливает остатки.</translation>
+        </message>
+        <message>
+            <source>Rebuild from the cloud</source>
+            <translation>Восстановить из облака</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Выйти</translation>
+        </message>
+        <message numerus="yes">
+            <source>The damaged database is kept as {copy}. The %n value(s) you typed are in the new database (and in {csv}).</source>
+            <translation>
+                <numerusform>Повреждённая база сохранена как {copy}. %n введённое вами значение перенесено в новую базу (и сохранено в {csv}).</numerusform>
+                <numerusform>Повреждённая база сохранена как {copy}. %n введённых вами значения перенесены в новую базу (и сохранены в {csv}).</numerusform>
+                <numerusform>Повреждённая база сохранена как {copy}. %n введённых вами значений перенесены в новую базу (и сохранены в {csv}).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The damaged database is kept as {copy}.</source>
+            <translation>Повреждённая база сохранена как {copy}.</translation>
         </message>
         <message>
             <source>Evotor did not send stock quantities because StockDesk has no rights to stock. In the Evotor cabinet reinstall StockDesk and allow access to stock, then try again.</source>
@@ -284,8 +324,24 @@
             <translation>Адрес {service} «{url}» использует обычный http://, и токен ушёл бы без шифрования. Укажите адрес https:// (обычный http:// допустим только для этого компьютера: localhost или 127.0.0.1).</translation>
         </message>
         <message>
-            <source>StockDesk</source>
-            <translation>StockDesk</translation>
+            <source>The disk with the StockDesk folder {folder} is full: free some space and try again (everything saved before is kept).</source>
+            <translation>Диск с папкой StockDesk {folder} заполнен: освободите место и попробуйте ещё раз (всё сохранённое ранее на месте).</translation>
+        </message>
+        <message>
+            <source>The StockDesk folder {folder} is on a read-only disk: StockDesk cannot save there (everything saved before is kept).</source>
+            <translation>Папка StockDesk {folder} находится на диске только для чтения: StockDesk не может туда сохранять (всё сохранённое ранее на месте).</translation>
+        </message>
+        <message>
+            <source>StockDesk may not write to its folder {folder}: give this user the right to change it, or choose another folder with --data-dir.</source>
+            <translation>У StockDesk нет права записи в свою папку {folder}: дайте этому пользователю право её изменять или выберите другую папку с помощью --data-dir.</translation>
+        </message>
+        <message>
+            <source>The disk with the StockDesk folder {folder} could not be read or written: check the disk and try again.</source>
+            <translation>Не удалось прочитать или записать диск с папкой StockDesk {folder}: проверьте диск и попробуйте ещё раз.</translation>
+        </message>
+        <message>
+            <source>The StockDesk database {path} is damaged ({detail}). Start StockDesk again: it keeps a copy and rebuilds the database from the Evotor cloud.</source>
+            <translation>База данных StockDesk {path} повреждена ({detail}). Запустите StockDesk снова: он сохранит копию и восстановит базу из облака Эвотор.</translation>
         </message>
         <message>
             <source>Something unexpected went wrong. The details are in the log file stockdesk.log in the data folder (see Help → About).</source>

@@ -3,18 +3,22 @@ asking for a token or a confirmation."""
 
 from __future__ import annotations
 
-import asyncio
 import getpass
 import json
 import sys
 import time
 from typing import Any, Awaitable, Callable, TypeVar
 
-from stockdesk.context import AppContext
+from stockdesk.context import AppContext, rebuild_damaged
 from stockdesk.core.quantity import to_json
 from stockdesk.errors import UserError
 from stockdesk.i18n import tr
 from stockdesk.jobs.progress import Progress
+from stockdesk.paths import data_dir
+from stockdesk.store.db import DB_NAME
+from stockdesk.store.rescue import Rescue
+from stockdesk.store.storage_errors import NO_PERMISSION, READ_ONLY, DamagedDatabase, storage_error
+from stockdesk.termination import run_stoppable
 
 OK, FAILED, USAGE = 0, 1, 2
 # Problems with setup (no account, no token, no keychain) or with what the owner typed, rather than with
@@ -23,7 +27,9 @@ SETUP_CODES = frozenset({"no_token", "no_stores", "unknown_store", "no_keychain"
                          # IMSHOP settings, warehouses and offer overrides
                          "imshop_warehouse_id", "imshop_warehouse_fields", "imshop_unknown_store",
                          "imshop_coordinates", "imshop_offer_id", "imshop_unknown_product", "imshop_service",
-                         "imshop_offer_field", "imshop_address", "imshop_key", "imshop_warehouse_exists"})
+                         "imshop_offer_field", "imshop_address", "imshop_key", "imshop_warehouse_exists",
+                         # a folder StockDesk may not write: the owner chooses another or changes its rights
+                         READ_ONLY, NO_PERMISSION})
 # The sales-channel commands (yandex, moysklad) count these as setup problems too. The other commands do
 # not: there a rejected Evotor token, or a service given to `evotor set`, is a failed operation (exit 1).
 CHANNEL_SETUP_CODES = SETUP_CODES | frozenset({
@@ -115,19 +121,41 @@ class ProgressPrinter:
 
 def run_job(args, job: Callable[[AppContext], Awaitable[int]], *, setup_codes: frozenset[str] = SETUP_CODES) -> int:
     """Open the context, run an async job, turn failures into one clear line and an exit code
-    (USAGE for the codes in ``setup_codes``, FAILED for the others)."""
+    (USAGE for the codes in ``setup_codes``, FAILED for the others). A full disk, a folder StockDesk
+    may not write, a failing disk are recognised here, wherever they happened."""
+    ctx = None
     try:
         ctx = AppContext.open(args.data_dir)
-    except OSError as exc:
-        say(tr("Errors", "Cannot open the data directory: {error}").format(error=exc.strerror or exc))
-        return USAGE
-    try:
-        return asyncio.run(job(ctx))
-    except UserError as exc:
-        say(exc.render())
-        return USAGE if exc.code in setup_codes else FAILED
-    except KeyboardInterrupt:
+        return run_stoppable(job(ctx))
+    except DamagedDatabase as exc:
+        say(rebuilt_text(exc, rebuild_damaged(args.data_dir)))
+        return FAILED
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM
         say(tr("Errors", "Stopped. Run the same command again to continue where it stopped."))
         return FAILED
+    except Exception as exc:
+        error = exc if isinstance(exc, UserError) else storage_error(exc, data_dir(args.data_dir, create=False) / DB_NAME)
+        if error is None and ctx is None and isinstance(exc, OSError):
+            say(tr("Errors", "Cannot open the data directory: {error}").format(error=exc.strerror or exc))
+            return USAGE
+        if error is None:
+            raise
+        say(error.render())
+        return USAGE if error.code in setup_codes else FAILED
     finally:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
+
+
+def rebuilt_text(exc: DamagedDatabase, rescue: Rescue) -> str:
+    params = {**exc.params, "copy": rescue.copy, "csv": rescue.csv}
+    if rescue.values:
+        text = tr("Errors", "The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new "
+                            "database was started with the %n value(s) you typed (also saved to {csv}). To rebuild "
+                            "the rest from the Evotor cloud, run: stockdesk evotor connect, then stockdesk evotor "
+                            "reconstruct.", len(rescue.values))
+    else:
+        text = tr("Errors", "The StockDesk database {path} was damaged ({detail}). It is kept as {copy}; a new "
+                            "database was started. To rebuild it from the Evotor cloud, run: stockdesk evotor "
+                            "connect, then stockdesk evotor reconstruct.")
+    return text.format(**params)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
+import signal
+import sqlite3
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -13,6 +16,7 @@ from typing import Callable, TypeVar
 from sqlite_utils import Database
 
 from stockdesk.store import channels_schema, imshop_schema, schema
+from stockdesk.store.storage_errors import DamagedDatabase
 
 MIGRATION_SETS = (schema.migrations, channels_schema.migrations, imshop_schema.migrations)
 
@@ -24,16 +28,36 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def open_db(path: str | Path) -> Database:
-    """Open (creating and migrating if needed) the database file. Safe to call from any thread."""
+def open_db(path: str | Path, *, check: bool = False) -> Database:
+    """Open (creating and migrating if needed) the database file. Safe to call from any thread.
+
+    ``check``: first make sure the file is a sound database (PRAGMA quick_check), else raise
+    DamagedDatabase; done once when the app or a command starts, not by every connection.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
+    if check:
+        _check_sound(db, path)
     db.execute("PRAGMA busy_timeout = 10000")
     db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable on commit, fast
     for migration_set in MIGRATION_SETS:
         migration_set.apply(db)
     return db
+
+
+def _check_sound(db: Database, path: Path) -> None:
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        if DamagedDatabase.describes(exc):  # "file is not a database", "malformed"
+            db.conn.close()
+            raise DamagedDatabase(path, str(exc)) from exc
+        raise
+    if problems != ["ok"]:
+        db.conn.close()
+        lines = [line for problem in problems for line in problem.splitlines() if not line.startswith("***")]
+        raise DamagedDatabase(path, "; ".join(lines))  # "Page 199: btreeInitPage() returns error code 11; ..."
 
 
 class DbWorker:
@@ -74,9 +98,22 @@ _process_db: Database | None = None
 PROCESSES = 2
 
 
-def _open_process_db(path: str) -> None:
+def _start_process(path: str) -> None:
+    """Each database process: Ctrl-C and SIGTERM are the parent's to handle (a terminal sends Ctrl-C to
+    every process of the group; the parent then ends the pool), and the process ends with the parent."""
     global _process_db
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, name="stockdesk-parent-watch", daemon=True).start()
     _process_db = open_db(path)
+
+
+def _exit_with_parent() -> None:
+    # The pool's queues never tell a worker that the parent is gone (every worker holds their write
+    # ends too), so after a kill -9 it would wait for good, database open. The parent's end of this
+    # pipe closes however the parent ends. With the workers gone the resource tracker ends too.
+    multiprocessing.parent_process().join()
+    os._exit(1)
 
 
 def _call_in_process(fn: Callable[..., T], args: tuple) -> T:
@@ -92,7 +129,7 @@ class DbProcess:
 
     def __init__(self, path: str | Path):
         self._pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_open_process_db, initargs=(str(path),))
+                                         initializer=_start_process, initargs=(str(path),))
 
     async def run(self, fn: Callable[..., T], *args) -> T:
         """fn(db, *args) in the process."""

@@ -10,6 +10,7 @@ import logging
 import sys
 import tempfile
 from contextlib import ExitStack
+from functools import partial
 
 import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
@@ -26,7 +27,9 @@ from stockdesk.ui import tasks
 from stockdesk.ui.icons import app_icon
 from stockdesk.ui.logging_setup import setup_logging, show_unexpected, stop_logging
 from stockdesk.ui.main.settings import LANGUAGE_SETTING
+from stockdesk.termination import on_terminate
 from stockdesk.ui.main.window import MainWindow
+from stockdesk.ui.open_storage import open_context
 from stockdesk.ui.wizard.dialog import WizardDialog
 
 log = logging.getLogger(__name__)
@@ -103,10 +106,12 @@ def start_demo(ctx: AppContext):
 async def _run_windows(app: QApplication, ctx: AppContext) -> int:
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    on_terminate(closed.set)  # SIGTERM: as if the owner closed the window
     windows = Windows(ctx)
     windows.start()
     await closed.wait()
     await tasks.cancel_all()  # interrupted jobs resume next time
+    app.closeAllWindows()  # after SIGTERM; no job runs now, so no window asks "Stop and quit?"
     return 0
 
 
@@ -122,7 +127,9 @@ def run_gui(data_dir: str | None, demo: bool, lang: str | None) -> int:
     with ExitStack() as stack:
         if demo:
             data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="stockdesk-demo-"))
-        ctx = AppContext.open(data_dir, demo=demo)
+        ctx = open_context(data_dir, demo, partial(install_translators, app, lang or i18n.system_language()))
+        if ctx is None:
+            return 1
         stack.callback(ctx.close)
         stack.callback(stop_logging, setup_logging(ctx.data_dir))
         log.info("StockDesk starting (demo=%s)", demo)
@@ -130,7 +137,7 @@ def run_gui(data_dir: str | None, demo: bool, lang: str | None) -> int:
             stack.callback(start_demo(ctx).stop)
         install_translators(app, lang or ctx.setting(LANGUAGE_SETTING) or i18n.system_language())
         previous_hook = sys.excepthook
-        sys.excepthook = show_unexpected
+        sys.excepthook = partial(show_unexpected, db_path=ctx.db_path)
         stack.callback(setattr, sys, "excepthook", previous_hook)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

@@ -15,6 +15,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from stockdesk.store.storage_errors import storage_error
 from stockdesk.ui.widgets import error_text
 
 LOG_NAME = "stockdesk.log"
@@ -41,11 +42,15 @@ def stop_logging(handler: logging.Handler) -> None:
 _open_boxes: set[QMessageBox] = set()
 
 
-def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """sys.excepthook for the window: log everything, show a sentence (never a traceback)."""
+def show_unexpected(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, *,
+                    db_path: Path | None = None) -> None:
+    """sys.excepthook for the window: log everything, show a sentence (never a traceback). A full disk,
+    a folder StockDesk may not write, a failing disk (for the database ``db_path``) are said as such."""
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
+    if db_path is not None:
+        exc = storage_error(exc, db_path) or exc
     text = error_text(exc)  # logs the traceback unless it is a UserError
     if QApplication.instance() is None:
         return
