@@ -9,9 +9,10 @@ import signal
 import sqlite3
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from sqlite_utils import Database
 
@@ -120,6 +121,19 @@ def _call_in_process(fn: Callable[..., T], args: tuple) -> T:
     return fn(_process_db, *args)
 
 
+@contextmanager
+def _stop_signals_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may change handlers; the initializer still covers the process
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 class DbProcess:
     """A process with its own connection, for work that is CPU-bound as well as database-bound.
 
@@ -133,11 +147,18 @@ class DbProcess:
 
     async def run(self, fn: Callable[..., T], *args) -> T:
         """fn(db, *args) in the process."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, _call_in_process, fn, args)
+        return await self._submit(_call_in_process, fn, args)
 
     async def compute(self, fn: Callable[..., T], *args) -> T:
         """fn(*args) in the process: pure work that needs no database."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+        return await self._submit(fn, *args)
+
+    def _submit(self, fn: Callable[..., T], *args) -> "asyncio.Future[T]":
+        # The pool starts a process on a submit that needs one. Started with Ctrl-C and SIGTERM ignored,
+        # it ignores them from its first instruction (a disposition survives exec; Python keeps an ignored
+        # SIGINT ignored), not only once its initializer runs after the imports.
+        with _stop_signals_ignored():
+            return asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
 
     def pids(self) -> list[int]:
         return list(self._pool._processes or {})  # for benchmarks: the processes' memory

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cli import SHOP, cli, query, wait_for
+from .test_cli import SHOP, cli, query, wait_for
 
 from stockdesk.sandbox.evotor_server import Faults
 from stockdesk.sandbox.runner import start_in_thread
