@@ -316,6 +316,13 @@
     <context>
         <name>PushPanel</name>
         <message numerus="yes">
+            <source>&amp;Finish the interrupted push (%n)</source>
+            <translation>
+                <numerusform>&amp;Finish the interrupted push (%n)</numerusform>
+                <numerusform>&amp;Finish the interrupted push (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>&amp;Send %n change(s) to Evotor</source>
             <translation>
                 <numerusform>&amp;Send %n change to Evotor</numerusform>
@@ -348,6 +355,20 @@
             <translation>
                 <numerusform>%n balance sent to Evotor.</numerusform>
                 <numerusform>%n balances sent to Evotor.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n no longer needed: not sent.</source>
+            <translation>
+                <numerusform>%n no longer needed: not sent.</numerusform>
+                <numerusform>%n no longer needed: not sent.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>With the interrupted push: %n sent in all.</source>
+            <translation>
+                <numerusform>With the interrupted push: %n sent in all.</numerusform>
+                <numerusform>With the interrupted push: %n sent in all.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

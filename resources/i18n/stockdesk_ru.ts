@@ -124,6 +124,62 @@
             <translation>Не удаётся принимать запросы на {host}:{port}: {reason}</translation>
         </message>
         <message>
+            <source>A stock reconstruction</source>
+            <translation>Восстановление остатков</translation>
+        </message>
+        <message>
+            <source>A push to the Evotor cloud</source>
+            <translation>Отправка остатков в облако Эвотор</translation>
+        </message>
+        <message>
+            <source>A sync</source>
+            <translation>Синхронизация</translation>
+        </message>
+        <message>
+            <source>A push to Yandex Market</source>
+            <translation>Отправка остатков в Яндекс Маркет</translation>
+        </message>
+        <message>
+            <source>Reading the offers of Yandex Market</source>
+            <translation>Чтение товаров Яндекс Маркета</translation>
+        </message>
+        <message>
+            <source>A MoySklad import</source>
+            <translation>Загрузка из МоегоСклада</translation>
+        </message>
+        <message>
+            <source>in this StockDesk window</source>
+            <translation>в этом окне StockDesk</translation>
+        </message>
+        <message>
+            <source>in this command</source>
+            <translation>в этой команде</translation>
+        </message>
+        <message>
+            <source>in this StockDesk window's scheduled sync</source>
+            <translation>в синхронизации по расписанию этого окна StockDesk</translation>
+        </message>
+        <message>
+            <source>in another StockDesk window (process {pid})</source>
+            <translation>в другом окне StockDesk (процесс {pid})</translation>
+        </message>
+        <message>
+            <source>in a StockDesk command (process {pid})</source>
+            <translation>в команде StockDesk (процесс {pid})</translation>
+        </message>
+        <message>
+            <source>in a scheduled sync (process {pid})</source>
+            <translation>в синхронизации по расписанию (процесс {pid})</translation>
+        </message>
+        <message>
+            <source>{job} is running {where}: wait for it to finish or stop it, then try again.</source>
+            <translation>{job} уже идёт {where}: дождитесь окончания или остановите, затем повторите.</translation>
+        </message>
+        <message>
+            <source>StockDesk stopped this job because another one took over the account while this computer was asleep. Run it again.</source>
+            <translation>StockDesk остановил эту операцию: пока компьютер спал, учётную запись заняла другая. Запустите её снова.</translation>
+        </message>
+        <message>
             <source>No Evotor token yet: connect your Evotor account first.</source>
             <translation>Токена Эвотора ещё нет: сначала подключите учётную запись Эвотора.</translation>
         </message>
@@ -431,10 +487,6 @@
             <translation>не меняют</translation>
         </message>
         <message>
-            <source>Finishing the push that was interrupted.</source>
-            <translation>Завершаю прерванную отправку.</translation>
-        </message>
-        <message>
             <source>{changes} to send, {unchanged} already right, {unresolved} without a value (not sent).</source>
             <translation>к отправке: {changes}, уже верны: {unchanged}, без значения (не отправляются): {unresolved}.</translation>
         </message>
@@ -449,6 +501,18 @@
         <message>
             <source>{ok} sent, {failed} failed.</source>
             <translation>отправлено: {ok}, с ошибкой: {failed}.</translation>
+        </message>
+        <message>
+            <source>{n} not sent: by now the cloud already held them, or their value was withdrawn.</source>
+            <translation>Не отправлено: {n} — к этому времени облако уже их содержало, или значение было отменено.</translation>
+        </message>
+        <message>
+            <source>With the interrupted push: {n} sent in all.</source>
+            <translation>Вместе с прерванной отправкой всего отправлено: {n}.</translation>
+        </message>
+        <message>
+            <source>The push started {at} was interrupted after {sent} of {planned}. The list below is what finishing it sends now, at today's values.</source>
+            <translation>Отправка, начатая {at}, прервалась после {sent} из {planned}. Ниже — что отправит её завершение сейчас, по сегодняшним значениям.</translation>
         </message>
         <message>
             <source>Make the cloud's value the owner's value and send it to the Evotor cloud? [y/N] </source>
@@ -2212,6 +2276,10 @@
             <translation>Результат</translation>
         </message>
         <message>
+            <source>Not sent: no longer needed</source>
+            <translation>Не отправлено: уже не нужно</translation>
+        </message>
+        <message>
             <source>Sent</source>
             <translation>Отправлено</translation>
         </message>
@@ -2273,13 +2341,17 @@
             <source>Stopped.</source>
             <translation>Остановлено.</translation>
         </message>
-        <message>
-            <source>&amp;Finish the interrupted push</source>
-            <translation>&amp;Завершить прерванную отправку</translation>
+        <message numerus="yes">
+            <source>&amp;Finish the interrupted push (%n)</source>
+            <translation>
+                <numerusform>&amp;Завершить прерванную отправку (%n)</numerusform>
+                <numerusform>&amp;Завершить прерванную отправку (%n)</numerusform>
+                <numerusform>&amp;Завершить прерванную отправку (%n)</numerusform>
+            </translation>
         </message>
         <message>
-            <source>The last push was interrupted. Sending finishes it first; then check again for anything left.</source>
-            <translation>Прошлая отправка была прервана. Сначала она будет завершена; затем проверьте снова, не осталось ли чего-то ещё.</translation>
+            <source>The push started %1 was interrupted after %2 of %3. The list shows what finishing it sends now, at today's values.</source>
+            <translation>Отправка, начатая %1, прервалась после %2 из %3. В списке — что отправит её завершение сейчас, по сегодняшним значениям.</translation>
         </message>
         <message numerus="yes">
             <source>&amp;Send %n change(s) to Evotor</source>
@@ -2323,6 +2395,22 @@
                 <numerusform>%n остаток отправлен в Эвотор.</numerusform>
                 <numerusform>%n остатка отправлено в Эвотор.</numerusform>
                 <numerusform>%n остатков отправлено в Эвотор.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n no longer needed: not sent.</source>
+            <translation>
+                <numerusform>%n остаток уже не нужен: не отправлен.</numerusform>
+                <numerusform>%n остатка уже не нужны: не отправлены.</numerusform>
+                <numerusform>%n остатков уже не нужны: не отправлены.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>With the interrupted push: %n sent in all.</source>
+            <translation>
+                <numerusform>Вместе с прерванной отправкой всего отправлен %n остаток.</numerusform>
+                <numerusform>Вместе с прерванной отправкой всего отправлено %n остатка.</numerusform>
+                <numerusform>Вместе с прерванной отправкой всего отправлено %n остатков.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
