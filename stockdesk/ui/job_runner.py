@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from stockdesk.context import AppContext
 from stockdesk.jobs import claims
 from stockdesk.ui.tasks import spawn
+from stockdesk.ui.widgets import MessageBar
 
 BUSY_POLL_MS = 1500
 
@@ -92,13 +93,22 @@ class BusyWatcher(QObject):
             self.changed.emit(held)
 
 
-def busy_text(holder: claims.store.Holder) -> str:
-    """The sentence a refused job would show, shown before the owner tries."""
-    return claims.BusyError(holder).render()
+class BusyGate:
+    """A panel's view of the claims: whether a job that is not the panel's own holds its accounts,
+    said on the panel's message bar (and taken back once it ends)."""
 
+    def __init__(self, message: MessageBar, resources: tuple[str, ...] | None = None) -> None:
+        self.message = message
+        self.resources = resources  # None: any account
+        self.blocked = False
 
-def holder_in_the_way(held: dict, resources: tuple[str, ...], running_here: bool) -> claims.store.Holder | None:
-    """The job that stops a panel from starting: one holding its accounts, unless it is the panel's own."""
-    if running_here:
-        return None
-    return next((held[r] for r in resources if r in held), None)
+    def update(self, held: dict, running_here: bool) -> bool:
+        """Take in what is held now; True when the panel just became free."""
+        holder = None if running_here else next(
+            (h for r, h in held.items() if self.resources is None or r in self.resources), None)
+        was_blocked, self.blocked = self.blocked, holder is not None
+        if holder is not None:
+            self.message.show_message(claims.BusyError(holder).render(), "info")
+        elif was_blocked:
+            self.message.clear_message()
+        return was_blocked and not self.blocked

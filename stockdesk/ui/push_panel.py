@@ -23,7 +23,7 @@ from stockdesk.jobs.push import PushItem, PushPlan, PushResult, plan_push, push,
 from stockdesk.ui import formatting as fmt
 from stockdesk.ui import style
 from stockdesk.ui.table_model import NUMBER_ALIGNMENT, SORT_ROLE, RowTableModel, SortProxy
-from stockdesk.ui.job_runner import JobRunner, busy_text, holder_in_the_way
+from stockdesk.ui.job_runner import BusyGate, JobRunner
 from stockdesk.ui.widgets import NAME_SAMPLE, MessageBar, setup_table
 
 translate = QCoreApplication.translate
@@ -122,7 +122,6 @@ class PushPanel(QWidget):
         self.runner = JobRunner(self)
         self.runner.running_changed.connect(self._running)
         self.runner.running_changed.connect(self.running_changed)
-        self._blocked = False
         self.plan: PushPlan | None = None
         self.result: PushResult | None = None
         self._latest: Progress | None = None
@@ -156,6 +155,7 @@ class PushPanel(QWidget):
         self.retry_button.clicked.connect(self.retry)
         self.retry_button.hide()
         self.message = MessageBar(self)
+        self.gate = BusyGate(self.message, (claims.EVOTOR,))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
@@ -184,12 +184,7 @@ class PushPanel(QWidget):
 
     def set_busy(self, held: dict) -> None:
         """Another job holds the Evotor account (BusyWatcher): say so, and send nothing until it ends."""
-        holder = holder_in_the_way(held, (claims.EVOTOR,), self.is_running())
-        was_blocked, self._blocked = self._blocked, holder is not None
-        if holder is not None:
-            self.message.show_message(busy_text(holder), "info")
-        elif was_blocked:
-            self.message.clear_message()
+        self.gate.update(held, self.is_running())
         if not self.is_running():
             self._set_buttons()
 
@@ -224,7 +219,7 @@ class PushPanel(QWidget):
         self._set_buttons()
 
     def _set_buttons(self) -> None:
-        free = not self.is_running() and not self._blocked
+        free = not self.is_running() and not self.gate.blocked
         self.check_button.setEnabled(free)
         self.send_button.setEnabled(free and self.result is None and bool(
             self.plan and (self.plan.items or self.plan.interrupted)))

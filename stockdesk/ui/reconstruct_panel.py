@@ -22,7 +22,7 @@ from stockdesk.jobs.connect import list_stores
 from stockdesk.jobs.progress import Progress
 from stockdesk.jobs.reconstruct import ReconstructSummary, StoreSummary, reconstruct, unfinished_scan
 from stockdesk.ui import formatting as fmt
-from stockdesk.ui.job_runner import JobRunner, busy_text, holder_in_the_way
+from stockdesk.ui.job_runner import BusyGate, JobRunner
 from stockdesk.ui.widgets import MessageBar, error_text
 
 PHASES = (
@@ -55,7 +55,6 @@ class ReconstructPanel(QWidget):
         self.ctx = ctx
         self.runner = JobRunner(self)
         self.runner.running_changed.connect(self._set_running)
-        self._blocked = False
         self.summary: ReconstructSummary | None = None
         self._latest: Progress | None = None
         self._started = 0.0
@@ -91,6 +90,7 @@ class ReconstructPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.message = MessageBar(self)
+        self.gate = BusyGate(self.message, (claims.EVOTOR,))
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
@@ -122,13 +122,8 @@ class ReconstructPanel(QWidget):
 
     def set_busy(self, held: dict) -> None:
         """Another job holds the Evotor account (BusyWatcher): say so, and wait for it to end."""
-        holder = holder_in_the_way(held, (claims.EVOTOR,), self.is_running())
-        was_blocked, self._blocked = self._blocked, holder is not None
-        if holder is not None:
-            self.message.show_message(busy_text(holder), "info")
-        elif was_blocked:
-            self.message.clear_message()
-        self.start_button.setEnabled(not self.is_running() and not self._blocked)
+        self.gate.update(held, self.is_running())
+        self.start_button.setEnabled(not self.is_running() and not self.gate.blocked)
 
     def prepare(self) -> None:
         """Show what will happen before starting: fresh, or resuming an interrupted run."""
@@ -185,7 +180,7 @@ class ReconstructPanel(QWidget):
         self.message.show_message(text, kind)
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setEnabled(not running and not self._blocked)
+        self.start_button.setEnabled(not running and not self.gate.blocked)
         self.cancel_button.setEnabled(running)
         self.running_changed.emit(running)
 

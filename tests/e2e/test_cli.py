@@ -65,13 +65,6 @@ def cloud_equals_truth(sandbox):
             assert from_api(sandbox.server.cloud_quantity(store.id, pid)) == from_api(value), pid
 
 
-@pytest.fixture
-def sandbox():
-    running = start_in_thread(SHOP)
-    yield running
-    running.stop()
-
-
 def test_full_cycle_ends_with_the_cloud_holding_the_truth(tmp_path, sandbox):
     data = tmp_path / "d"
     connect = cli(data, sandbox, "evotor", "connect")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from .test_cli import cli, query, sandbox  # noqa: F401 - sandbox is a fixture
+from .test_cli import cli, query
 
 from stockdesk.core.quantity import parse
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from stockdesk.context import AppContext
-from stockdesk.ui.job_runner import JobRunner, busy_text, holder_in_the_way
+from stockdesk.ui.job_runner import BusyGate, JobRunner
 from stockdesk.ui.widgets import MessageBar
 
 
@@ -24,8 +24,8 @@ class JobPage(QWidget):
         self.runner = JobRunner(self)
         self.runner.running_changed.connect(self._running)
         self.message = MessageBar(self)
+        self.gate = BusyGate(self.message, self.resources)
         self.job_buttons: list[QPushButton] = []
-        self._blocked = False
 
     def is_running(self) -> bool:
         return self.runner.is_running()
@@ -40,24 +40,20 @@ class JobPage(QWidget):
 
     def set_busy(self, held: dict) -> None:
         """Another job holds this page's account (BusyWatcher): say so and keep the buttons off."""
-        holder = holder_in_the_way(held, self.resources, self.is_running())
-        was_blocked, self._blocked = self._blocked, holder is not None
-        if holder is not None:
-            self.message.show_message(busy_text(holder), "info")
+        if self.gate.update(held, self.is_running()):
+            self.changed.emit()  # free again: the page sets its buttons as it reloads
+        elif self.gate.blocked:
             self._disable()
-        elif was_blocked:
-            self.message.clear_message()
-            self.changed.emit()  # the page sets its buttons again as it reloads
 
     def may_start(self) -> bool:
-        return not self.is_running() and not self._blocked
+        return not self.is_running() and not self.gate.blocked
 
     def _running(self, running: bool) -> None:
         if running:
             self._disable()
         else:
             for button in self.job_buttons:
-                button.setEnabled(not self._blocked)
+                button.setEnabled(not self.gate.blocked)
         self.running_changed.emit(running)
         if not running:
             self.changed.emit()

@@ -17,7 +17,7 @@ from stockdesk.ui.channels.moysklad_page import MoySkladPage
 from stockdesk.ui.channels.state import channel_name, sync_state
 from stockdesk.ui.channels.sync_runner import SyncRunner, scheduled_minutes
 from stockdesk.ui.channels.yandex_page import YandexPage
-from stockdesk.ui.job_runner import busy_text, holder_in_the_way
+from stockdesk.ui.job_runner import BusyGate
 from stockdesk.ui.widgets import MessageBar
 from stockdesk.yandex.config import YandexConfig
 
@@ -34,7 +34,6 @@ class ChannelsTab(QWidget):
         self.runner.started.connect(self._sync_started)
         self.runner.finished.connect(self._sync_finished)
         self.runner.failed.connect(self._sync_failed)
-        self._sync_blocked = False
 
         self.sync_button = QPushButton(self.tr("S&ync now"), self)
         self.sync_button.setToolTip(self.tr("Read what changed in Evotor (and MoySklad), then send it to the "
@@ -53,6 +52,7 @@ class ChannelsTab(QWidget):
         self.every.valueChanged.connect(self._schedule_changed)
         schedule_note = QLabel(self.tr("while StockDesk is open"), self)
         self.sync_message = MessageBar(self)
+        self.sync_gate = BusyGate(self.sync_message)  # a sync claims every account it touches
         self.drift = DriftPanel(ctx, self)
         self.drift.changed.connect(self.show_cards)
 
@@ -133,7 +133,7 @@ class ChannelsTab(QWidget):
         self.sync_message.show_message(self.tr("Syncing…"), "info")
 
     def _sync_finished(self, result: SyncResult) -> None:
-        self.sync_button.setEnabled(not self._sync_blocked)
+        self.sync_button.setEnabled(not self.sync_gate.blocked)
         lines = []
         for step in result.steps:
             text = channel_name(step.channel) + ": "
@@ -147,7 +147,7 @@ class ChannelsTab(QWidget):
         self.synced.emit(result)
 
     def _sync_failed(self, text: str) -> None:
-        self.sync_button.setEnabled(not self._sync_blocked)
+        self.sync_button.setEnabled(not self.sync_gate.blocked)
         self.sync_message.show_message(text, "error")
         self.reload()
 
@@ -155,13 +155,8 @@ class ChannelsTab(QWidget):
         """What other jobs hold (BusyWatcher): each page disables its own; Sync now waits for all."""
         for page in (self.yandex, self.moysklad, self.drift):
             page.set_busy(held)
-        holder = holder_in_the_way(held, tuple(held), self.runner.is_running())
-        was_blocked, self._sync_blocked = self._sync_blocked, holder is not None
-        if holder is not None:
-            self.sync_message.show_message(busy_text(holder), "info")
-        elif was_blocked:
-            self.sync_message.clear_message()
-        self.sync_button.setEnabled(not self.runner.is_running() and holder is None)
+        self.sync_gate.update(held, self.runner.is_running())
+        self.sync_button.setEnabled(not self.runner.is_running() and not self.sync_gate.blocked)
 
     def is_running(self) -> bool:
         return self.runner.is_running() or self.yandex.is_running() or self.moysklad.is_running()
