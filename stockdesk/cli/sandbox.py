@@ -7,6 +7,7 @@ import asyncio
 import sys
 
 from stockdesk.sandbox.evotor_shop import ShopSpec
+from stockdesk.sandbox.rate_limits import STYLES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=ShopSpec.seed, help="demo shop seed (default: %(default)s)")
     parser.add_argument("--rate-limit", type=float, metavar="RPS", default=None,
                         help="requests per second allowed per token (default: unlimited)")
+    parser.add_argument("--rate-limit-style", choices=STYLES, default="sandbox",
+                        help="how the limit counts and its headers read (see stockdesk.sandbox.rate_limits)")
     parser.set_defaults(handler=run)
 
 
@@ -34,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         asyncio.run(serve_forever(ShopSpec(seed=args.seed), "127.0.0.1", args.port,
-                                  on_ready=ready, rate_limit_rps=args.rate_limit))
+                                  on_ready=ready, rate_limit_rps=args.rate_limit,
+                                  rate_limit_style=args.rate_limit_style))
     except KeyboardInterrupt:
         pass
     except OSError as exc:  # e.g. the port is taken

@@ -113,12 +113,14 @@ async def _exchange(client: httpx.AsyncClient, request_factory: RequestFactory, 
                     limiter: AdaptiveLimiter, classify: Classifier, wait_from: WaitExtractor,
                     budget_from: BudgetExtractor | None, stats: NetStats, idempotent: bool,
                     decode: Decoder | None) -> Reply:
-    deadline = limiter.clock() + policy.budget
+    deadline = None  # the budget counts from the first try, not from a wait in the limiter's queue
     attempts = faults = throttles = 0
     while True:
         response: httpx.Response | None = None
         cause: BaseException | None = None
         async with limiter.slot() as started:
+            if deadline is None:
+                deadline = started + policy.budget
             attempts += 1
             stats.requests += 1
             try:

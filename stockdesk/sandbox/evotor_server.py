@@ -17,7 +17,6 @@ import base64
 import hashlib
 import hmac
 import json
-import math
 import random
 import socket
 import struct
@@ -33,6 +32,7 @@ from typing import Any
 
 from aiohttp import web
 
+from stockdesk.sandbox import rate_limits
 from stockdesk.sandbox.evotor_shop import (
     DOCUMENT_TYPES, LEGACY_TYPES, Shop, StoreData, iso_ms, parse_iso_ms, qty_json,
 )
@@ -195,35 +195,13 @@ class _DocumentIndex:
         return positions, available > len(positions)
 
 
-class _Bucket:
-    """Token bucket: `rps` tokens per second, burst `rps`."""
-
-    def __init__(self, rps: float) -> None:
-        self.rps, self.tokens, self.at = rps, rps, time.monotonic()
-
-    def take(self) -> tuple[bool, float]:
-        """(allowed, seconds until the next token)."""
-        now = time.monotonic()
-        self.tokens = min(self.rps, self.tokens + (now - self.at) * self.rps)
-        self.at = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return True, 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rps
-        return False, (1 - self.tokens) / self.rps
-
-
-def _seconds(value: float) -> str:
-    """'0.02', '1.5', '0': rounded up to hundredths so a client never retries too early."""
-    return f"{math.ceil(value * 100) / 100:.2f}".rstrip("0").rstrip(".") or "0"
-
-
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
 class EvotorSandbox(LocalServer):
     def __init__(self, shop: Shop, *, page_size: int = 1000, rate_limit_rps: float | None = None,
-                 filter_by: str = "created_at", send_retry_after: bool = False,
+                 filter_by: str = "created_at", send_retry_after: bool = False, rate_limit_style: str = "sandbox",
                  faults: Faults | None = None, extra_tokens: dict[str, str] | None = None,
                  clock_ms: Callable[[], int] | None = None, cloud_follows_documents: bool = False) -> None:
         if filter_by not in ("created_at", "close_date"):
@@ -236,6 +214,8 @@ class EvotorSandbox(LocalServer):
         self.rate_limit_rps = rate_limit_rps
         self.filter_by = filter_by
         self.send_retry_after = send_retry_after
+        rate_limits.counter(rate_limit_style, 1)  # refuses an unknown style now, not at the first request
+        self.rate_limit_style = rate_limit_style  # how its limit and headers read (see sandbox.rate_limits)
         # UNCONFIRMED whether the cloud's `quantity` moves when a terminal's document arrives, or only
         # when someone PATCHes it: sell() does one or the other.
         self.cloud_follows_documents = cloud_follows_documents
@@ -247,7 +227,7 @@ class EvotorSandbox(LocalServer):
         self.status_counts: Counter[int] = Counter()
         self.fault_counts: Counter[str] = Counter()
         self._cursors = _Cursors(shop)
-        self._buckets: dict[str, _Bucket] = {}
+        self._counters: dict[str, rate_limits.Bucket | rate_limits.Window] = {}
         self._store_pos = {s.id: i for i, s in enumerate(shop.stores)}
         self._indexes: dict[int, _DocumentIndex] = {}
         # The cloud's mutable product cards (the Shop keeps the initial state).
@@ -411,21 +391,21 @@ class EvotorSandbox(LocalServer):
         if self.rate_limit_rps is None:
             return {}
         token = request.headers["Authorization"].partition(" ")[2].strip()
-        bucket = self._buckets.setdefault(token, _Bucket(self.rate_limit_rps))
-        allowed, wait = bucket.take()
-        headers = {"X-RateLimit-Limit": _seconds(self.rate_limit_rps), "X-RateLimit-Remaining": str(int(bucket.tokens)),
-                   "X-RateLimit-Reset": _seconds(wait)}
+        count = self._counters.get(token)
+        if count is None:
+            count = self._counters[token] = rate_limits.counter(self.rate_limit_style, self.rate_limit_rps)
+        allowed, wait = count.take()
+        headers = rate_limits.headers(self.rate_limit_style, self.rate_limit_rps, count, wait, not allowed,
+                                      self.send_retry_after)
         if not allowed:
-            if self.send_retry_after:
-                headers["Retry-After"] = str(math.ceil(wait))
             raise ApiError(429, "too_many_requests", "Too many requests", headers=headers)
         return headers
 
     def _fault_error(self, kind: str) -> ApiError:
         if kind == "429":
             rps = self.rate_limit_rps or 10
-            headers = {"X-RateLimit-Limit": _seconds(rps), "X-RateLimit-Remaining": "0",
-                       "X-RateLimit-Reset": _seconds(1 / rps)}
+            headers = {"X-RateLimit-Limit": rate_limits.seconds(rps), "X-RateLimit-Remaining": "0",
+                       "X-RateLimit-Reset": rate_limits.seconds(1 / rps)}
             if self.send_retry_after:
                 headers["Retry-After"] = "1"
             return ApiError(429, "too_many_requests", "Too many requests", headers=headers)

@@ -55,22 +55,47 @@ async def test_a_pause_holds_every_new_start(vt):
     assert all(s >= 5.0 for s in starts)
 
 
+def accept(vt, limiter, n: int, every: float) -> None:
+    for _ in range(n):
+        vt.now += every
+        limiter.on_success()
+
+
 @pytest.mark.asyncio
-async def test_paces_evenly_after_a_throttle(vt):
+async def test_paces_at_the_rate_the_server_accepted(vt):
     limiter = vt.limiter()
-    limiter.observe(RateBudget(remaining=10, reset_after=1.0))
+    async with limiter.slot():
+        pass
     assert limiter.spacing == 0  # no pacing until the server has pushed back
-    limiter.on_throttle(started=0.0, wait=0.0)
-    limiter.observe(RateBudget(remaining=10, reset_after=1.0))
-    assert limiter.spacing == pytest.approx(0.1)
-    limiter.observe(RateBudget(limit=50, interval=1.0, remaining=3, reset_after=0.2))
-    assert limiter.spacing == pytest.approx(0.02)  # a stated rate wins over "what is left"
+    accept(vt, limiter, 30, 0.1)  # 10 requests/s accepted ...
+    limiter.on_throttle(started=vt.now, wait=5.0)  # ... then a refusal asking for 5 s
+    assert limiter.rate == pytest.approx(10.0)
+    assert limiter.not_before == pytest.approx(vt.now + 0.2)  # the hint may be coarse: retry two turns later
     starts = []
     for _ in range(4):
         async with limiter.slot() as started:
             starts.append(started)
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert gaps == pytest.approx([0.02] * 3)
+    assert gaps == pytest.approx([0.1] * 3)
+
+
+@pytest.mark.asyncio
+async def test_refused_retries_back_off_to_the_asked_wait_and_successes_probe_upward(vt):
+    limiter = vt.limiter()
+    async with limiter.slot():
+        pass
+    accept(vt, limiter, 30, 0.1)
+    limiter.on_throttle(started=vt.now, wait=5.0)
+    vt.now += 0.2
+    for n in range(1, 6):  # the retry was refused too: twice as late each time, never later than asked
+        limiter.on_throttle(started=vt.now, wait=5.0)
+        assert limiter.not_before == pytest.approx(vt.now + min(5.0, 0.2 * 2 ** n))
+        vt.now = limiter.not_before
+    assert limiter.rate == pytest.approx(10.0)  # the same overload: not cut again
+    accept(vt, limiter, 20, 0.1)
+    assert limiter.rate == pytest.approx(10.0 * 1.001 ** 20)
+    limiter.on_throttle(started=vt.now, wait=1.0)  # a new refusal after successes: a small cut
+    assert limiter.rate == pytest.approx(10.0 * 1.001 ** 20 * 0.95)
 
 
 @pytest.mark.asyncio
@@ -111,14 +136,9 @@ async def test_cancelled_waiter_passes_its_wakeup_on(vt):
     assert limiter.in_flight == 0
 
 
-@pytest.mark.asyncio
-async def test_a_spent_budget_pauses_and_stops_growth(vt):
-    limiter = vt.limiter(initial=4, grow_after=2)
-    limiter.on_throttle(started=0.0, wait=0.0)
-    limiter.on_success()
+def test_a_stated_rate_seeds_pacing_and_none_left_does_not_pause(vt):
+    limiter = vt.limiter()
     limiter.observe(RateBudget(remaining=0, reset_after=0.5))
-    limiter.on_success()
-    assert limiter.limit == 2  # the rate is the bottleneck: no extra worker
-    assert limiter.not_before == 0.5
-    limiter.on_success()
-    assert limiter.limit == 3
+    assert limiter.not_before == 0 and limiter.rate is None
+    limiter.observe(RateBudget(limit=50, interval=1.0, remaining=3, reset_after=0.2))
+    assert limiter.rate == 50

@@ -176,11 +176,13 @@ async def test_not_idempotent_repeats_only_what_never_reached_the_server(vt, scr
 
 @pytest.mark.asyncio
 async def test_budget_headers_reach_the_limiter(vt, script):
-    headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2"}
+    headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2", "X-RateLimit-Limit": "50",
+               "X-RateLimit-Interval": "10"}
     transport, _ = script(httpx.Response(200, headers=headers))
     limiter = vt.limiter()
-    await run(transport, vt, limiter=limiter, budget_from=ratelimit_budget())
-    assert limiter.not_before == 2.0  # the budget is spent: nobody starts before the reset
+    await run(transport, vt, limiter=limiter, budget_from=ratelimit_budget(interval="X-RateLimit-Interval"))
+    assert limiter.rate == pytest.approx(5.0, rel=0.01)  # a stated rate seeds the pacing ...
+    assert limiter.not_before == 0.0  # ... "none left" does not pause: a token bucket says so at its rate
 
 
 @pytest.mark.asyncio
@@ -241,3 +243,25 @@ async def test_concurrency_never_exceeds_the_limit(vt, script):
         await asyncio.gather(*(send_with_retries(client, get(), policy=POLICY, limiter=limiter)
                                for _ in range(30)))
     assert peak == 3 and limiter.in_flight == 0
+
+
+@pytest.mark.asyncio
+async def test_the_budget_counts_from_the_first_try_not_from_the_queue(vt, script):
+    limiter = vt.limiter(initial=1)
+    transport, seen = script(httpx.Response(429, headers={"Retry-After": "1"}), OK)
+
+    done = asyncio.Event()
+
+    async def long_request_ahead() -> None:
+        async with limiter.slot():
+            await done.wait()
+
+    ahead = asyncio.create_task(long_request_ahead())
+    await asyncio.sleep(0)
+    queued = asyncio.create_task(run(transport, vt, limiter=limiter))
+    await asyncio.sleep(0)
+    vt.now += POLICY.budget + 10  # the one slot stays busy for longer than a whole budget
+    done.set()
+    await ahead
+    response, _ = await queued
+    assert response.status_code == 200 and len(seen) == 2
